@@ -1,0 +1,1 @@
+"""clientpm: domain logic for keeping a client relationship honest."""
