@@ -11,8 +11,8 @@ import enum
 
 __all__ = [
     "Billing",
-    "Channel",
     "ChangeStatus",
+    "Channel",
     "CommitmentStatus",
     "FeedbackKind",
     "MilestoneStatus",
@@ -39,6 +39,7 @@ class Priority(_Choice):
     Example:
         >>> Priority("must") is Priority.MUST
         True
+
     """
 
     MUST = "must"
@@ -53,6 +54,7 @@ class RequirementKind(_Choice):
     Example:
         >>> str(RequirementKind.NON_FUNCTIONAL)
         'non_functional'
+
     """
 
     FUNCTIONAL = "functional"
@@ -66,6 +68,7 @@ class Role(_Choice):
     Example:
         >>> Role.SPONSOR.is_client, Role.PROJECT_MANAGER.is_client
         (True, False)
+
     """
 
     SPONSOR = "sponsor"
@@ -88,6 +91,7 @@ class Billing(_Choice):
     Example:
         >>> Billing("paid")
         <Billing.PAID: 'paid'>
+
     """
 
     FREE = "free"
@@ -100,6 +104,7 @@ class Recommendation(_Choice):
     Example:
         >>> [str(r) for r in Recommendation]
         ['reject', 'absorb', 'bill']
+
     """
 
     REJECT = "reject"
@@ -113,6 +118,7 @@ class RequirementStatus(_Choice):
     Example:
         >>> RequirementStatus.SIGNED_OFF.in_scope
         True
+
     """
 
     DRAFT = "draft"
@@ -132,6 +138,7 @@ class MilestoneStatus(_Choice):
     Example:
         >>> MilestoneStatus.ACCEPTED.is_finished
         True
+
     """
 
     PLANNED = "planned"
@@ -155,6 +162,7 @@ class ChangeStatus(_Choice):
     Example:
         >>> ChangeStatus.APPROVED.is_open
         True
+
     """
 
     SUBMITTED = "submitted"
@@ -182,6 +190,7 @@ class RiskStrategy(_Choice):
     Example:
         >>> RiskStrategy("mitigate")
         <RiskStrategy.MITIGATE: 'mitigate'>
+
     """
 
     AVOID = "avoid"
@@ -196,6 +205,7 @@ class RiskStatus(_Choice):
     Example:
         >>> RiskStatus.OPEN.is_active
         True
+
     """
 
     OPEN = "open"
@@ -214,6 +224,7 @@ class FeedbackKind(_Choice):
     Example:
         >>> FeedbackKind.COMPLAINT.value
         'complaint'
+
     """
 
     PRAISE = "praise"
@@ -228,6 +239,7 @@ class Channel(_Choice):
     Example:
         >>> Channel("wechat")
         <Channel.WECHAT: 'wechat'>
+
     """
 
     EMAIL = "email"
@@ -246,6 +258,7 @@ class CommitmentStatus(_Choice):
     Example:
         >>> CommitmentStatus.KEPT.is_closed
         True
+
     """
 
     OPEN = "open"

@@ -50,6 +50,7 @@ class Problem:
     Example:
         >>> str(Problem("Requirement 'REQ-1'.estimate_days", "must be >= 0, got -1"))
         "Requirement 'REQ-1'.estimate_days: must be >= 0, got -1"
+
     """
 
     where: str
@@ -69,6 +70,7 @@ class ClientPMError(Exception):
         ... except cpm.ClientPMError as e:
         ...     print(type(e).__name__)
         CurrencyMismatchError
+
     """
 
 
@@ -92,6 +94,7 @@ class ValidationError(ClientPMError, ValueError):
         "Risk 'R1'.probability: must be 1..5, got 9"
         >>> err.problems[0].where
         "Risk 'R1'.probability"
+
     """
 
     problems: tuple[Problem, ...]
@@ -107,6 +110,7 @@ class ValidationError(ClientPMError, ValueError):
         Example:
             >>> str(ValidationError.single("Goal 'G1'.statement", "must not be empty"))
             "Goal 'G1'.statement: must not be empty"
+
         """
         return cls([Problem(where, message)])
 
@@ -120,6 +124,7 @@ class UnknownReferenceError(ValidationError, LookupError):
         Traceback (most recent call last):
         ...
         clientpm.errors.UnknownReferenceError: Project 'ACME': no milestone 'M9' (known: M1, M2)
+
     """
 
 
@@ -130,8 +135,9 @@ class DependencyCycleError(ValidationError):
         cycle: The ids along the cycle, first id repeated at the end.
 
     Example:
-        >>> str(DependencyCycleError(("M1", "M2", "M1")))
-        "Project.milestones: dependency cycle M1 -> M2 -> M1 (a milestone cannot depend on itself, directly or indirectly)"
+        >>> print(DependencyCycleError(("M1", "M2", "M1")))
+        Project.milestones: dependency cycle M1 -> M2 -> M1 (a milestone cannot depend on itself, directly or indirectly)
+
     """  # noqa: E501
 
     cycle: tuple[str, ...]
@@ -156,6 +162,7 @@ class IllegalTransitionError(ClientPMError, ValueError):
     Example:
         >>> str(IllegalTransitionError("ChangeRequest 'CR-1' cannot be approved: it is submitted"))
         "ChangeRequest 'CR-1' cannot be approved: it is submitted"
+
     """
 
 
@@ -168,6 +175,7 @@ class CurrencyMismatchError(ClientPMError, ValueError):
         Traceback (most recent call last):
         ...
         clientpm.errors.CurrencyMismatchError: cannot add Money 1.00 CNY and 1.00 USD: currencies differ (convert first)
+
     """  # noqa: E501
 
 
@@ -177,6 +185,7 @@ class SerializationError(ValidationError):
     Example:
         >>> str(SerializationError([Problem("$.milestones[2].due", "expected a date, got 'soon'")]))
         "$.milestones[2].due: expected a date, got 'soon'"
+
     """
 
 
@@ -190,6 +199,7 @@ class PluginError(ClientPMError):
     Example:
         >>> str(PluginError("acme-renderers", "clientpm_register_renderers", "boom"))
         "plugin 'acme-renderers' failed in hook clientpm_register_renderers: boom"
+
     """
 
     plugin: str

@@ -50,6 +50,7 @@ def to_decimal(value: object, where: str) -> Decimal:
         Traceback (most recent call last):
         ...
         clientpm.errors.ValidationError: Money.amount: expected an exact number (int, Decimal or numeric string), got float 0.1 (pass '0.1' to keep it exact)
+
     """  # noqa: E501
     if isinstance(value, Decimal):
         result = value
@@ -121,6 +122,7 @@ class Money:
         Money('3.10', 'USD')
         >>> str(Money("1234.5", "JPY"))
         '1235 JPY'
+
     """
 
     amount: Decimal
@@ -129,7 +131,7 @@ class Money:
     def __init__(self, amount: object, currency: str) -> None:
         code = _check_currency(currency, "Money.currency")
         value = to_decimal(amount, "Money.amount")
-        self.__attrs_init__(_quantize(value, code), code)  # type: ignore[attr-defined]
+        self.__attrs_init__(_quantize(value, code), code)
 
     @classmethod
     def zero(cls, currency: str) -> Money:
@@ -138,6 +140,7 @@ class Money:
         Example:
             >>> Money.zero("EUR")
             Money('0.00', 'EUR')
+
         """
         return cls(0, currency)
 
@@ -193,6 +196,7 @@ class Money:
             Decimal('0.25')
             >>> Money("1", "CNY").ratio(Money("0", "CNY")) is None
             True
+
         """
         self._same(other, "divide")
         if other.amount == 0:

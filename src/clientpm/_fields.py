@@ -30,6 +30,10 @@ __all__ = [
     "to_date",
     "to_datetime",
     "to_decimal_or_keep",
+    "to_enum",
+    "to_optional_date",
+    "to_optional_datetime",
+    "to_optional_decimal",
     "to_strings",
     "to_tuple",
 ]
@@ -43,6 +47,7 @@ def describe(value: object) -> str:
     Example:
         >>> describe("soon"), describe(None), describe(3)
         ("str 'soon'", 'None', 'int 3')
+
     """
     if value is None:
         return "None"
@@ -60,6 +65,7 @@ def to_date(value: object) -> pendulum.Date:
     Example:
         >>> to_date("2026-12-18")
         Date(2026, 12, 18)
+
     """
     if isinstance(value, _dt.datetime):
         return cast(pendulum.Date, value)  # refused by Checks.date
@@ -83,6 +89,7 @@ def to_datetime(value: object) -> pendulum.DateTime:
     Example:
         >>> to_datetime("2026-11-20T17:00:00+08:00").isoformat()
         '2026-11-20T17:00:00+08:00'
+
     """
     if isinstance(value, pendulum.DateTime):
         return value
@@ -102,6 +109,7 @@ def to_decimal_or_keep(value: object) -> Decimal:
     Example:
         >>> to_decimal_or_keep("2.5"), to_decimal_or_keep(3)
         (Decimal('2.5'), Decimal('3'))
+
     """
     if isinstance(value, bool):
         return cast(Decimal, value)
@@ -115,12 +123,63 @@ def to_decimal_or_keep(value: object) -> Decimal:
     return cast(Decimal, value)
 
 
+def to_optional_date(value: object) -> pendulum.Date | None:
+    """:func:`to_date`, passing ``None`` through.
+
+    Example:
+        >>> to_optional_date(None) is None
+        True
+
+    """
+    return None if value is None else to_date(value)
+
+
+def to_optional_datetime(value: object) -> pendulum.DateTime | None:
+    """:func:`to_datetime`, passing ``None`` through.
+
+    Example:
+        >>> to_optional_datetime(None) is None
+        True
+
+    """
+    return None if value is None else to_datetime(value)
+
+
+def to_optional_decimal(value: object) -> Decimal | None:
+    """:func:`to_decimal_or_keep`, passing ``None`` through.
+
+    Example:
+        >>> to_optional_decimal("1.5")
+        Decimal('1.5')
+
+    """
+    return None if value is None else to_decimal_or_keep(value)
+
+
+def to_enum(cls: type[E], value: object) -> E:
+    """Accept an enum member or its value; keep anything else for the checks.
+
+    Example:
+        >>> from clientpm.enums import Priority
+        >>> to_enum(Priority, "should")
+        <Priority.SHOULD: 'should'>
+
+    """
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(value)
+    except (ValueError, TypeError):
+        return cast(E, value)
+
+
 def to_tuple(value: object) -> tuple[Any, ...]:
     """Turn a list or other non-string iterable into a tuple; keep anything else.
 
     Example:
         >>> to_tuple(["a", "b"])
         ('a', 'b')
+
     """
     if isinstance(value, tuple):
         return value
@@ -138,6 +197,7 @@ def to_strings(value: object) -> tuple[str, ...]:
     Example:
         >>> to_strings(["REQ-1"])
         ('REQ-1',)
+
     """
     return cast(tuple[str, ...], to_tuple(value))
 
@@ -149,15 +209,11 @@ def enum_converter(cls: type[E]) -> Callable[[object], E]:
         >>> from clientpm.enums import Priority
         >>> enum_converter(Priority)("should")
         <Priority.SHOULD: 'should'>
+
     """
 
     def convert(value: object) -> E:
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls(value)
-        except (ValueError, TypeError):
-            return cast(E, value)
+        return to_enum(cls, value)
 
     convert.__name__ = f"to_{cls.__name__}"
     return convert
@@ -177,6 +233,7 @@ class Checks:
         clientpm.errors.ValidationError: 2 problems:
           - Risk 'R1'.probability: expected a whole number from 1 to 5, got int 9
           - Risk 'R1'.title: expected a non-empty text, got str ''
+
     """
 
     def __init__(self, owner: str) -> None:
@@ -280,7 +337,9 @@ class Checks:
         if optional and value is None:
             return
         if not isinstance(value, Decimal) or not value.is_finite():
-            self.add(field, f"expected a number (int, Decimal or numeric text), got {describe(value)}")
+            self.add(
+                field, f"expected a number (int, Decimal or numeric text), got {describe(value)}"
+            )
         elif low is not None and value < low:
             self.add(field, f"expected a number >= {low}, got {value}")
 
@@ -328,7 +387,9 @@ class Checks:
     def currency(self, field: str, value: object) -> None:
         """An ISO 4217 currency code clientpm knows."""
         if not isinstance(value, str) or value not in CURRENCY_MINOR_UNITS:
-            self.add(field, f"expected an ISO 4217 currency code such as 'CNY', got {describe(value)}")
+            self.add(
+                field, f"expected an ISO 4217 currency code such as 'CNY', got {describe(value)}"
+            )
 
     def boolean(self, field: str, value: object) -> None:
         """``True`` or ``False``."""
@@ -354,6 +415,7 @@ class Transition:
         ...                pendulum.datetime(2026, 11, 3, 10, tz="Asia/Shanghai"), "reviewed")
         >>> t.by, t.at.isoformat()
         ('li.wei', '2026-11-03T10:00:00+08:00')
+
     """
 
     to_status: str
@@ -390,6 +452,7 @@ def record(
         ...            at="2026-11-02T09:00:00+08:00", why="", owner="Risk 'R1'")
         >>> h[0].to_status
         'open'
+
     """
     try:
         entry = Transition(to_status, from_status, by, to_datetime(at), why)
@@ -406,15 +469,66 @@ def record(
     return (*history, entry)
 
 
-def illegal(owner: str, action: str, status: enum.Enum, allowed: Iterable[enum.Enum]) -> IllegalTransitionError:
+def illegal(
+    owner: str, action: str, status: enum.Enum, allowed: Iterable[enum.Enum]
+) -> IllegalTransitionError:
     """Build the error for a transition the lifecycle forbids.
 
     Example:
         >>> from clientpm.enums import RiskStatus
         >>> str(illegal("Risk 'R1'", "close", RiskStatus.CLOSED, [RiskStatus.OPEN]))
         "Risk 'R1' cannot close: it is closed (allowed from: open)"
+
     """
     names = ", ".join(str(s.value) for s in allowed)
     return IllegalTransitionError(
         f"{owner} cannot {action}: it is {status.value} (allowed from: {names})"
     )
+
+
+Stateful = TypeVar("Stateful")
+
+
+def transition(
+    obj: Stateful,
+    *,
+    owner: str,
+    action: str,
+    allowed: Iterable[enum.Enum],
+    to: enum.Enum,
+    by: str,
+    at: object,
+    why: str = "",
+    **changes: Any,
+) -> Stateful:
+    """Return ``obj`` moved to status ``to``, with the change recorded in its history.
+
+    ``obj`` must have ``status`` and ``history`` attributes. Raises
+    :class:`~clientpm.IllegalTransitionError` when its status is not in
+    ``allowed``, and :class:`~clientpm.ValidationError` for a bad ``by``/``at``;
+    ``obj`` itself never changes.
+
+    Example:
+        >>> import pendulum
+        >>> from clientpm import Risk
+        >>> r = Risk(id="R1", title="Key developer leaves", probability=2, impact=4, owner="pm",
+        ...          next_review="2026-12-01")
+        >>> transition(r, owner="Risk 'R1'", action="close", allowed=[r.status],
+        ...            to=type(r.status).CLOSED, by="pm", at="2026-11-24T10:00:00+08:00").status
+        <RiskStatus.CLOSED: 'closed'>
+
+    """
+    status = getattr(obj, "status")  # noqa: B009 - any stateful domain object
+    allowed = tuple(allowed)
+    if status not in allowed:
+        raise illegal(owner, action, status, allowed)
+    history = record(
+        getattr(obj, "history"),  # noqa: B009
+        to_status=str(to.value),
+        from_status=str(status.value),
+        by=by,
+        at=at,
+        why=why,
+        owner=owner,
+    )
+    return attrs.evolve(obj, status=to, history=history, **changes)  # type: ignore[misc]

@@ -1,0 +1,147 @@
+"""Promises made to the client, kept or not (D8)."""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+
+from clientpm._fields import (
+    Checks,
+    Transition,
+    to_date,
+    to_datetime,
+    to_enum,
+    to_tuple,
+    transition,
+)
+from clientpm.enums import CommitmentStatus
+
+__all__ = ["Commitment"]
+
+
+def _to_commitment_status(value: object) -> CommitmentStatus:
+    return to_enum(CommitmentStatus, value)
+
+
+_S = CommitmentStatus
+
+
+def _same_as_due(self: Commitment) -> pendulum.Date:
+    return self.due
+
+
+@attrs.frozen
+class Commitment:
+    """Something we promised the client, by a date.
+
+    Attributes:
+        id: Stable id such as ``"P1"``.
+        promise: What was promised, in the words used with the client.
+        to: Id of the stakeholder it was promised to.
+        made_by: Who promised it.
+        made_at: When.
+        due: When it is due now.
+        original_due: The date first promised; a renegotiation moves ``due`` only.
+        milestone: Id of the milestone whose forecast decides it, if any.
+        status: open, kept, missed or renegotiated (then open again with a new date).
+        history: Every transition, with who, when and why.
+
+    Example:
+        >>> from clientpm import Commitment
+        >>> p = Commitment(id="P1", promise="Send the test plan", to="li.wei", made_by="pm",
+        ...                made_at="2026-11-10T15:00:00+08:00", due="2026-11-20")
+        >>> p.is_open
+        True
+
+    """
+
+    id: str
+    promise: str
+    to: str
+    made_by: str
+    made_at: pendulum.DateTime = attrs.field(converter=to_datetime)
+    due: pendulum.Date = attrs.field(converter=to_date)
+    original_due: pendulum.Date = attrs.field(
+        default=attrs.Factory(_same_as_due, takes_self=True), converter=to_date
+    )
+    milestone: str | None = None
+    status: CommitmentStatus = attrs.field(
+        default=CommitmentStatus.OPEN, converter=_to_commitment_status
+    )
+    history: tuple[Transition, ...] = attrs.field(default=(), converter=to_tuple)
+
+    @property
+    def label(self) -> str:
+        """How messages name this commitment, e.g. ``Commitment 'P1'``."""
+        return f"Commitment {self.id!r}"
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks(self.label)
+        c.identifier("id", self.id)
+        c.text("promise", self.promise)
+        c.identifier("to", self.to)
+        c.text("made_by", self.made_by)
+        c.instant("made_at", self.made_at)
+        c.date("due", self.due)
+        c.date("original_due", self.original_due)
+        if self.milestone is not None:
+            c.identifier("milestone", self.milestone)
+        c.choice("status", self.status, CommitmentStatus)
+        c.items("history", self.history, Transition, "a Transition")
+        c.raise_if_any()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether it still awaits delivery."""
+        return not self.status.is_closed
+
+    @property
+    def closed_at(self) -> pendulum.DateTime | None:
+        """When it was kept or missed, from the history."""
+        if not self.status.is_closed or not self.history:
+            return None
+        return self.history[-1].at
+
+    def keep(self, *, by: str, at: pendulum.DateTime, why: str = "") -> Commitment:
+        """Record that the promise was kept.
+
+        Example:
+            >>> import pendulum
+            >>> p = Commitment(id="P1", promise="Send the plan", to="li.wei", made_by="pm",
+            ...                made_at="2026-11-10T15:00:00+08:00", due="2026-11-20")
+            >>> p.keep(by="pm", at=pendulum.datetime(2026, 11, 19, tz="UTC")).status.value
+            'kept'
+
+        """
+        return transition(
+            self, owner=self.label, action="be kept", allowed=[_S.OPEN, _S.RENEGOTIATED],
+            to=_S.KEPT, by=by, at=at, why=why or "delivered as promised",
+        )  # fmt: skip
+
+    def miss(self, *, by: str, at: pendulum.DateTime, why: str) -> Commitment:
+        """Record that the promise was not kept."""
+        return transition(
+            self, owner=self.label, action="be missed", allowed=[_S.OPEN, _S.RENEGOTIATED],
+            to=_S.MISSED, by=by, at=at, why=why,
+        )  # fmt: skip
+
+    def renegotiate(
+        self, due: pendulum.Date, *, by: str, at: pendulum.DateTime, why: str
+    ) -> Commitment:
+        """Agree a new date with the client, early and with a plan (D8).
+
+        Example:
+            >>> import pendulum
+            >>> p = Commitment(id="P1", promise="Send the plan", to="li.wei", made_by="pm",
+            ...                made_at="2026-11-10T15:00:00+08:00", due="2026-11-20")
+            >>> q = p.renegotiate(pendulum.date(2026, 11, 25), by="pm",
+            ...                   at=pendulum.datetime(2026, 11, 16, tz="UTC"),
+            ...                   why="waiting on IdP")
+            >>> q.due, q.original_due, q.is_open
+            (Date(2026, 11, 25), Date(2026, 11, 20), True)
+
+        """
+        return transition(
+            self, owner=self.label, action="be renegotiated", allowed=[_S.OPEN, _S.RENEGOTIATED],
+            to=_S.RENEGOTIATED, by=by, at=at, why=why, due=due,
+        )  # fmt: skip

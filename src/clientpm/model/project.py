@@ -1,0 +1,703 @@
+"""The Project aggregate: the client relationship and everything in it.
+
+A :class:`Project` checks every reference between its parts when it is built
+and reports *all* problems at once; milestone dependency cycles are rejected
+with the cycle named. It never changes: every method returns a new project,
+and a method that fails leaves nothing half-changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+import pendulum
+
+from clientpm._fields import (
+    Checks,
+    describe,
+    to_date,
+    to_decimal_or_keep,
+    to_optional_date,
+    to_strings,
+    to_tuple,
+)
+from clientpm.enums import Billing, ChangeStatus, RequirementStatus
+from clientpm.errors import (
+    DependencyCycleError,
+    IllegalTransitionError,
+    Problem,
+    UnknownReferenceError,
+    ValidationError,
+)
+from clientpm.model.change import (
+    AddRequirement,
+    ChangeRequest,
+    MoveMilestone,
+    RemoveRequirement,
+    ReviseEstimate,
+)
+from clientpm.model.commitment import Commitment
+from clientpm.model.cost import CostEntry
+from clientpm.model.feedback import Feedback
+from clientpm.model.goal import Goal
+from clientpm.model.milestone import Milestone
+from clientpm.model.requirement import Requirement
+from clientpm.model.risk import Risk
+from clientpm.model.stakeholder import Stakeholder
+from clientpm.money import Money
+from clientpm.work_calendar import WorkCalendar
+
+__all__ = ["Project", "find_cycle"]
+
+T = TypeVar("T")
+
+#: Which collection of a project holds each kind of part.
+_COLLECTIONS: dict[type, str] = {
+    Stakeholder: "stakeholders",
+    Requirement: "requirements",
+    Milestone: "milestones",
+    ChangeRequest: "change_requests",
+    Risk: "risks",
+    Feedback: "feedback",
+    Goal: "goals",
+    Commitment: "commitments",
+}
+_OPEN_CHANGE = {ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED, ChangeStatus.DEFERRED,
+                ChangeStatus.APPROVED}  # fmt: skip
+
+
+def _known(ids: Iterable[str], limit: int = 10) -> str:
+    ordered = sorted(ids)
+    shown = ", ".join(ordered[:limit])
+    if len(ordered) > limit:
+        shown += f", … ({len(ordered)} in all)"
+    return shown or "none"
+
+
+def find_cycle(graph: Mapping[str, Iterable[str]]) -> tuple[str, ...] | None:
+    """Return one dependency cycle of ``graph`` (first id repeated at the end), or ``None``.
+
+    ``graph`` maps each node to the nodes it depends on; unknown nodes are
+    ignored. Iterative, so deep plans do not hit the recursion limit.
+
+    Example:
+        >>> find_cycle({"M1": ["M3"], "M2": ["M1"], "M3": ["M2"]})
+        ('M1', 'M3', 'M2', 'M1')
+        >>> find_cycle({"M1": [], "M2": ["M1"]}) is None
+        True
+
+    """
+    white, grey, black = 0, 1, 2
+    colour = dict.fromkeys(graph, white)
+    for root in graph:
+        if colour[root] != white:
+            continue
+        path: list[str] = [root]
+        stack = [iter(graph[root])]
+        colour[root] = grey
+        while stack:
+            for nxt in stack[-1]:
+                state = colour.get(nxt)
+                if state is None or state == black:
+                    continue
+                if state == grey:
+                    return (*path[path.index(nxt) :], nxt)
+                colour[nxt] = grey
+                path.append(nxt)
+                stack.append(iter(graph[nxt]))
+                break
+            else:
+                colour[path.pop()] = black
+                stack.pop()
+    return None
+
+
+def _index(items: Iterable[Any]) -> dict[str, Any]:
+    return {item.id: item for item in items}
+
+
+@attrs.frozen
+class Project:
+    """A client project: the people, the scope, the plan and what happened.
+
+    Attributes:
+        key: Short key such as ``"ACME"``.
+        name: Display name.
+        client: The client's main contact (usually the sponsor).
+        currency: ISO 4217 currency of all money in the project.
+        budget: The agreed budget.
+        day_rate: Price of one person-day, for costing changes.
+        start: First day of work.
+        calendar: Working days and time zone of the team.
+        end: Contractual end date, if any.
+        daily_capacity: Person-days of work the team does per working day.
+        stakeholders: Everyone else (the client is included in lookups).
+        requirements: The scope, draft and signed off.
+        milestones: The plan.
+        change_requests: Every change request, whatever its status.
+        risks: The risk register.
+        feedback: Everything the client told us.
+        goals: The goals agreed with the client.
+        commitments: The promises made to the client.
+        actual_costs: Money spent so far.
+        lessons: Lessons learned, for the retrospective (D15).
+
+    Example:
+        >>> import pendulum
+        >>> import clientpm as cpm
+        >>> client = cpm.Stakeholder(id="li.wei", name="Li Wei", role=cpm.Role.SPONSOR)
+        >>> project = cpm.Project(
+        ...     key="ACME", name="ACME portal", client=client, currency="CNY",
+        ...     budget=cpm.Money("480000", "CNY"), day_rate=cpm.Money("4000", "CNY"),
+        ...     start=pendulum.date(2026, 11, 2),
+        ...     requirements=[cpm.Requirement(id="REQ-1", title="Single sign-on", estimate_days=8,
+        ...                                   acceptance_criteria=["Staff log in"])],
+        ...     milestones=[cpm.Milestone(id="M1", title="Beta", due="2026-12-18",
+        ...                               deliverables=["REQ-1"], depends_on=["M0"])],
+        ... )
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.UnknownReferenceError: Milestone 'M1'.depends_on: names unknown milestone 'M0' (known: M1)
+
+    """  # noqa: E501
+
+    key: str
+    name: str
+    client: Stakeholder
+    currency: str
+    budget: Money
+    day_rate: Money
+    start: pendulum.Date = attrs.field(converter=to_date)
+    calendar: WorkCalendar = attrs.field(factory=WorkCalendar)
+    end: pendulum.Date | None = attrs.field(default=None, converter=to_optional_date)
+    daily_capacity: Decimal = attrs.field(default=Decimal(1), converter=to_decimal_or_keep)
+    stakeholders: tuple[Stakeholder, ...] = attrs.field(default=(), converter=to_tuple)
+    requirements: tuple[Requirement, ...] = attrs.field(default=(), converter=to_tuple)
+    milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=to_tuple)
+    change_requests: tuple[ChangeRequest, ...] = attrs.field(default=(), converter=to_tuple)
+    risks: tuple[Risk, ...] = attrs.field(default=(), converter=to_tuple)
+    feedback: tuple[Feedback, ...] = attrs.field(default=(), converter=to_tuple)
+    goals: tuple[Goal, ...] = attrs.field(default=(), converter=to_tuple)
+    commitments: tuple[Commitment, ...] = attrs.field(default=(), converter=to_tuple)
+    actual_costs: tuple[CostEntry, ...] = attrs.field(default=(), converter=to_tuple)
+    lessons: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
+    _by_id: dict[str, dict[str, Any]] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @property
+    def label(self) -> str:
+        """How messages name this project, e.g. ``Project 'ACME'``."""
+        return f"Project {self.key!r}"
+
+    # -- validation -----------------------------------------------------------
+    def __attrs_post_init__(self) -> None:
+        c = Checks(self.label)
+        self._check_fields(c)
+        c.raise_if_any()
+        by_id = {
+            "stakeholders": _index((self.client, *self.stakeholders)),
+            **{field: _index(getattr(self, field)) for field in _COLLECTIONS.values()
+               if field != "stakeholders"},
+        }  # fmt: skip
+        object.__setattr__(self, "_by_id", by_id)
+        self._check_unique(c)
+        self._check_money(c)
+        c.raise_if_any()
+        refs = Checks(self.label)
+        self._check_references(refs)
+        cycle = find_cycle({m.id: m.depends_on for m in self.milestones})
+        if cycle and not refs.problems and not c.problems:
+            raise DependencyCycleError(cycle, where=f"{self.label}.milestones")
+        problems = list(refs.problems)
+        if cycle:
+            problems.append(DependencyCycleError(cycle, f"{self.label}.milestones").problems[0])
+        if problems:
+            cls = UnknownReferenceError if not cycle else ValidationError
+            raise cls(problems)
+
+    def _check_fields(self, c: Checks) -> None:
+        c.identifier("key", self.key)
+        c.text("name", self.name)
+        if not isinstance(self.client, Stakeholder):
+            c.add("client", f"expected a Stakeholder, got {describe(self.client)}")
+        c.currency("currency", self.currency)
+        c.money("budget", self.budget)
+        c.money("day_rate", self.day_rate)
+        c.date("start", self.start)
+        c.date("end", self.end, optional=True)
+        if not isinstance(self.calendar, WorkCalendar):
+            c.add("calendar", f"expected a WorkCalendar, got {describe(self.calendar)}")
+        c.number("daily_capacity", self.daily_capacity)
+        if isinstance(self.daily_capacity, Decimal) and self.daily_capacity <= 0:
+            c.add(
+                "daily_capacity",
+                f"expected person-days per working day > 0, got {self.daily_capacity}",
+            )
+        for cls, field in _COLLECTIONS.items():
+            c.items(field, getattr(self, field), cls, f"a {cls.__name__}")
+        c.items("actual_costs", self.actual_costs, CostEntry, "a CostEntry")
+        c.strings("lessons", self.lessons, what="lesson")
+        if (
+            isinstance(self.end, pendulum.Date)
+            and isinstance(self.start, pendulum.Date)
+            and self.end < self.start
+        ):
+            c.add("end", f"expected a date on or after start ({self.start}), got {self.end}")
+
+    def _check_unique(self, c: Checks) -> None:
+        people = [self.client, *self.stakeholders]
+        for field, items in [("stakeholders", people)] + [
+            (f, list(getattr(self, f))) for f in _COLLECTIONS.values() if f != "stakeholders"
+        ]:
+            if len(self._by_id[field]) != len(items):
+                seen: set[str] = set()
+                for item in items:
+                    if item.id in seen:
+                        c.add(field, f"expected unique ids, got {item.id!r} more than once")
+                    seen.add(item.id)
+
+    def _check_money(self, c: Checks) -> None:
+        def same(where: str, money: Money | None) -> None:
+            if money is not None and money.currency != self.currency:
+                c.add(where, f"expected money in the project currency {self.currency}, got {money}")
+
+        same("budget", self.budget)
+        same("day_rate", self.day_rate)
+        for risk in self.risks:
+            same(f"risks[{risk.id}].cost_impact", risk.cost_impact)
+        for i, cost in enumerate(self.actual_costs):
+            same(f"actual_costs[{i}].amount", cost.amount)
+        for cr in self.change_requests:
+            if cr.assessment is not None:
+                same(f"change_requests[{cr.id}].assessment.cost", cr.assessment.cost)
+                same(f"change_requests[{cr.id}].assessment.price", cr.assessment.price)
+
+    def _check_references(self, c: Checks) -> None:
+        people = self._by_id["stakeholders"]
+        reqs = self._by_id["requirements"]
+        stones = self._by_id["milestones"]
+
+        def ref(owner: str, field: str, value: str, table: Mapping[str, Any], what: str) -> None:
+            if value not in table:
+                c.problems.append(
+                    Problem(
+                        f"{owner}.{field}",
+                        f"names unknown {what} {value!r} (known: {_known(table)})",
+                    )
+                )
+
+        for m in self.milestones:
+            for dep in m.depends_on:
+                ref(m.label, "depends_on", dep, stones, "milestone")
+            for d in m.deliverables:
+                ref(m.label, "deliverables", d, reqs, "requirement")
+        for cr in self.change_requests:
+            ref(cr.label, "requested_by", cr.requested_by, people, "stakeholder")
+            if cr.status in {ChangeStatus.APPROVED, ChangeStatus.IMPLEMENTED} and cr.decided_by:
+                person = people.get(cr.decided_by)
+                if person is None or not person.is_client:
+                    clients = [p.id for p in people.values() if p.is_client]
+                    c.problems.append(Problem(
+                        f"{cr.label}.decided_by",
+                        f"expected the client stakeholder who accepted the impact "
+                        f"(one of: {_known(clients)}), got {cr.decided_by!r}",
+                    ))  # fmt: skip
+            if cr.status not in _OPEN_CHANGE:
+                continue
+            for ch in cr.changes:
+                if isinstance(ch, (ReviseEstimate, RemoveRequirement)):
+                    ref(cr.label, "changes", ch.requirement_id, reqs, "requirement")
+                elif isinstance(ch, MoveMilestone):
+                    ref(cr.label, "changes", ch.milestone_id, stones, "milestone")
+                elif isinstance(ch, AddRequirement):
+                    if ch.requirement.id in reqs:
+                        c.problems.append(Problem(
+                            f"{cr.label}.changes",
+                            f"adds requirement {ch.requirement.id!r}, but the project already "
+                            "has a requirement with that id",
+                        ))  # fmt: skip
+                    if ch.milestone is not None:
+                        ref(cr.label, "changes", ch.milestone, stones, "milestone")
+        for r in self.risks:
+            ref(r.label, "owner", r.owner, people, "stakeholder")
+            for target in r.affects:
+                if target not in reqs and target not in stones:
+                    c.problems.append(Problem(
+                        f"{r.label}.affects",
+                        f"names unknown requirement or milestone {target!r} "
+                        f"(known: {_known([*reqs, *stones])})",
+                    ))  # fmt: skip
+        for f in self.feedback:
+            ref(f.label, "stakeholder", f.stakeholder, people, "stakeholder")
+        for g in self.goals:
+            if g.owner is not None:
+                ref(g.label, "owner", g.owner, people, "stakeholder")
+        for p in self.commitments:
+            ref(p.label, "to", p.to, people, "stakeholder")
+            if p.milestone is not None:
+                ref(p.label, "milestone", p.milestone, stones, "milestone")
+        for i, cost in enumerate(self.actual_costs):
+            if cost.requirement is not None:
+                ref(
+                    f"{self.label}.actual_costs[{i}]",
+                    "requirement",
+                    cost.requirement,
+                    reqs,
+                    "requirement",
+                )
+
+    # -- lookups --------------------------------------------------------------
+    def _get(self, field: str, what: str, item_id: str) -> Any:
+        table = self._by_id[field]
+        try:
+            return table[item_id]
+        except (KeyError, TypeError):
+            raise UnknownReferenceError.single(
+                self.label, f"has no {what} {item_id!r} (known: {_known(table)})"
+            ) from None
+
+    def stakeholder(self, stakeholder_id: str) -> Stakeholder:
+        """The stakeholder (or the client) with this id.
+
+        Example:
+            >>> from clientpm import sample_project
+            >>> sample_project().stakeholder("li.wei").name
+            'Li Wei'
+
+        """
+        result: Stakeholder = self._get("stakeholders", "stakeholder", stakeholder_id)
+        return result
+
+    def requirement(self, requirement_id: str) -> Requirement:
+        """The requirement with this id.
+
+        Raises:
+            UnknownReferenceError: naming the known ids.
+
+        Example:
+            >>> from clientpm import sample_project
+            >>> sample_project().requirement("REQ-1").title
+            'Single sign-on with the corporate account'
+            >>> sample_project().requirement("REQ-99")
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.UnknownReferenceError: Project 'ACME': has no requirement 'REQ-99' (known: REQ-1, REQ-2, REQ-3, REQ-4, REQ-5, REQ-6, REQ-7)
+
+        """  # noqa: E501
+        result: Requirement = self._get("requirements", "requirement", requirement_id)
+        return result
+
+    def milestone(self, milestone_id: str) -> Milestone:
+        """The milestone with this id.
+
+        Example:
+            >>> from clientpm import sample_project
+            >>> sample_project().milestone("M1").title
+            'Design sign-off'
+
+        """
+        result: Milestone = self._get("milestones", "milestone", milestone_id)
+        return result
+
+    def change_request(self, change_id: str) -> ChangeRequest:
+        """The change request with this id."""
+        result: ChangeRequest = self._get("change_requests", "change request", change_id)
+        return result
+
+    def risk(self, risk_id: str) -> Risk:
+        """The risk with this id."""
+        result: Risk = self._get("risks", "risk", risk_id)
+        return result
+
+    def feedback_item(self, feedback_id: str) -> Feedback:
+        """The feedback with this id."""
+        result: Feedback = self._get("feedback", "feedback", feedback_id)
+        return result
+
+    def goal(self, goal_id: str) -> Goal:
+        """The goal with this id."""
+        result: Goal = self._get("goals", "goal", goal_id)
+        return result
+
+    def commitment(self, commitment_id: str) -> Commitment:
+        """The commitment with this id."""
+        result: Commitment = self._get("commitments", "commitment", commitment_id)
+        return result
+
+    def has(self, item_id: str) -> bool:
+        """Whether any part of the project (of any kind) has this id.
+
+        Example:
+            >>> from clientpm import sample_project
+            >>> sample_project().has("M2"), sample_project().has("M9")
+            (True, False)
+
+        """
+        return any(item_id in table for table in self._by_id.values())
+
+    @property
+    def people(self) -> tuple[Stakeholder, ...]:
+        """The client followed by the other stakeholders."""
+        return (self.client, *self.stakeholders)
+
+    @property
+    def scope_baseline(self) -> tuple[Requirement, ...]:
+        """The signed-off requirements (signed off or done): what the client agreed to (D1)."""
+        return tuple(r for r in self.requirements if r.in_scope)
+
+    @property
+    def estimated_cost(self) -> Money:
+        """Cost of the signed-off scope at the day rate.
+
+        Example:
+            >>> from clientpm import sample_project
+            >>> sample_project().estimated_cost
+            Money('224000.00', 'CNY')
+
+        """
+        days = sum((r.estimate_days for r in self.scope_baseline), Decimal(0))
+        return self.day_rate * days
+
+    # -- building new projects ------------------------------------------------
+    def _field_for(self, item: object) -> str:
+        field = _COLLECTIONS.get(type(item))
+        if field is None:
+            kinds = ", ".join(cls.__name__ for cls in _COLLECTIONS)
+            raise ValidationError.single(
+                f"{self.label}.add", f"expected one of {kinds}, got {describe(item)}"
+            )
+        return field
+
+    def add(self, *items: object) -> Project:
+        """Return a new project with ``items`` added to their collections.
+
+        Raises:
+            ValidationError: when an id is already used, or a reference is unknown.
+
+        Example:
+            >>> import pendulum
+            >>> from clientpm import sample_project, Risk
+            >>> p = sample_project().add(Risk(id="R9", title="Scope creep", probability=3,
+            ...                               impact=3, owner="chen.jie", next_review="2026-12-01"))
+            >>> p.risk("R9").score
+            9
+
+        """
+        grouped: dict[str, list[Any]] = {}
+        for item in items:
+            grouped.setdefault(self._field_for(item), []).append(item)
+        for field, new in grouped.items():
+            table = self._by_id[field]
+            clashes = [getattr(i, "id", None) for i in new if getattr(i, "id", None) in table]
+            if clashes:
+                raise ValidationError.single(
+                    f"{self.label}.{field}",
+                    f"expected new ids, got {', '.join(map(repr, clashes))} which already "
+                    "exist (use replace() to change an existing item)",
+                )
+        changes: dict[str, Any] = {f: (*getattr(self, f), *new) for f, new in grouped.items()}
+        return attrs.evolve(self, **changes)
+
+    def replace(self, *items: object) -> Project:
+        """Return a new project with existing items replaced by ``items`` (matched by id).
+
+        Example:
+            >>> import pendulum
+            >>> from clientpm import sample_project
+            >>> p = sample_project()
+            >>> r = p.risk("R1").close(by="chen.jie", at=pendulum.datetime(2026, 11, 24, tz="UTC"),
+            ...                        why="IdP delivered")
+            >>> p.replace(r).risk("R1").status.value
+            'closed'
+
+        """
+        grouped: dict[str, dict[str, Any]] = {}
+        for item in items:
+            field = self._field_for(item)
+            if field == "stakeholders" and getattr(item, "id", None) == self.client.id:
+                grouped.setdefault("client", {})[self.client.id] = item
+                continue
+            self._get(field, type(item).__name__, getattr(item, "id", None))  # type: ignore[arg-type]
+            grouped.setdefault(field, {})[getattr(item, "id", "")] = item
+        changes: dict[str, Any] = {}
+        for field, new in grouped.items():
+            if field == "client":
+                changes["client"] = new[self.client.id]
+                continue
+            changes[field] = tuple(new.get(i.id, i) for i in getattr(self, field))
+        return attrs.evolve(self, **changes)
+
+    def deliver_milestone(
+        self, milestone_id: str, *, by: str, at: pendulum.DateTime, why: str = ""
+    ) -> Project:
+        """Hand a milestone over; every deliverable must be done (or removed).
+
+        Example:
+            >>> import pendulum
+            >>> from clientpm import sample_project
+            >>> sample_project().deliver_milestone("M2", by="chen.jie",
+            ...                                    at=pendulum.datetime(2026, 12, 1, tz="UTC"))
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.IllegalTransitionError: Milestone 'M2' cannot be delivered: deliverables not done: REQ-2
+
+        """  # noqa: E501
+        milestone = self.milestone(milestone_id)
+        pending = [
+            d for d in milestone.deliverables
+            if self.requirement(d).status not in {RequirementStatus.DONE, RequirementStatus.REMOVED}
+        ]  # fmt: skip
+        if pending:
+            raise IllegalTransitionError(
+                f"{milestone.label} cannot be delivered: deliverables not done: "
+                + ", ".join(pending)
+            )
+        return self.replace(milestone.deliver(by=by, at=at, why=why))
+
+    def accept_milestone(
+        self,
+        milestone_id: str,
+        *,
+        by: str,
+        at: pendulum.DateTime,
+        checked: Mapping[str, Iterable[str]],
+        why: str = "",
+    ) -> Project:
+        """Record the client's acceptance of a delivered milestone (D15).
+
+        Args:
+            milestone_id: The milestone.
+            by: The client stakeholder who accepts it.
+            at: When.
+            checked: For each deliverable, the acceptance criteria the client
+                checked and found met. Every criterion of every deliverable
+                must be there.
+            why: A note.
+
+        Raises:
+            IllegalTransitionError: when ``by`` is not on the client's side,
+                when a criterion was not met, or when the milestone is not delivered.
+
+        """
+        milestone = self.milestone(milestone_id)
+        person = self.stakeholder(by)
+        if not person.is_client:
+            raise IllegalTransitionError(
+                f"{milestone.label} must be accepted by the client, "
+                f"got {by!r} ({person.role.value})"
+            )
+        unmet: list[str] = []
+        for rid in milestone.deliverables:
+            req = self.requirement(rid)
+            if req.status is RequirementStatus.REMOVED:
+                continue
+            ok = set(checked.get(rid, ()))
+            unmet.extend(f"{rid}: {crit}" for crit in req.acceptance_criteria if crit not in ok)
+        if unmet:
+            raise IllegalTransitionError(
+                f"{milestone.label} cannot be accepted: acceptance criteria not met: "
+                + "; ".join(unmet)
+            )
+        return self.replace(milestone.accept(by=by, at=at, why=why))
+
+    def apply(self, change: ChangeRequest | str, *, at: pendulum.DateTime | None = None) -> Project:
+        """Apply an approved change request; return the new project.
+
+        Added requirements come in signed off by the client who approved the
+        change; revised estimates and moved due dates keep their baselines so
+        slips stay visible; removed requirements stay in the list with status
+        ``removed`` and leave their milestones' deliverables. A paid change
+        raises the budget by the quoted price; a free one does not. The change
+        request itself becomes ``implemented``.
+
+        Args:
+            change: The approved request (or its id in this project).
+            at: When it was applied; defaults to the approval time.
+
+        Raises:
+            IllegalTransitionError: unless the request is approved.
+            ValidationError: when the result would be inconsistent; the
+                project is left as it was.
+
+        Example:
+            >>> import pendulum
+            >>> import clientpm as cpm
+            >>> p = cpm.sample_project()
+            >>> at = pendulum.datetime(2026, 11, 25, 10, tz="Asia/Shanghai")
+            >>> a = cpm.Assessment(effort_days=6, cost=cpm.Money("24000", "CNY"), slip_days=3,
+            ...                    recommendation="bill", summary="6 days",
+            ...                    price=cpm.Money("24000", "CNY"))
+            >>> cr = p.change_request("CR-1").assess(a, by="chen.jie", at=at)
+            >>> cr = cr.approve(by="li.wei", at=at, billing="paid")
+            >>> p.apply(cr).budget - p.budget
+            Money('24000.00', 'CNY')
+
+        """
+        cr = self.change_request(change) if isinstance(change, str) else change
+        if not isinstance(cr, ChangeRequest):
+            raise ValidationError.single(
+                f"{self.label}.apply", f"expected a ChangeRequest or its id, got {describe(cr)}"
+            )
+        if cr.status is not ChangeStatus.APPROVED:
+            raise IllegalTransitionError(
+                f"{cr.label} cannot be applied: only an approved change applies, it is "
+                f"{cr.status.value}"
+            )
+        # An approved request always has decided_by and decided_at (its checks say so).
+        assert cr.decided_by is not None
+        assert cr.decided_at is not None
+        who, when = cr.decided_by, at if at is not None else cr.decided_at
+        reqs = {r.id: r for r in self.requirements}
+        stones = {m.id: m for m in self.milestones}
+        unknown: list[Problem] = []
+
+        def find(table: dict[str, T], key: str, what: str) -> T | None:
+            if key not in table:
+                unknown.append(
+                    Problem(
+                        f"{cr.label}.changes",
+                        f"names unknown {what} {key!r} (known: {_known(table)})",
+                    )
+                )
+                return None
+            return table[key]
+
+        for ch in cr.changes:
+            if isinstance(ch, AddRequirement):
+                new = ch.requirement.sign_off(by=who, at=when, why=f"added by {cr.id}")
+                reqs[new.id] = new
+                if ch.milestone is not None and (m := find(stones, ch.milestone, "milestone")):
+                    stones[m.id] = attrs.evolve(m, deliverables=(*m.deliverables, new.id))
+            elif isinstance(ch, ReviseEstimate):
+                if r := find(reqs, ch.requirement_id, "requirement"):
+                    why = f"{cr.id}: estimate {r.estimate_days} -> {ch.estimate_days} person-days"
+                    reqs[r.id] = r.revise(by=who, at=when, why=why, estimate_days=ch.estimate_days)
+            elif isinstance(ch, RemoveRequirement):
+                if r := find(reqs, ch.requirement_id, "requirement"):
+                    reqs[r.id] = r.revise(
+                        by=who, at=when, why=f"removed by {cr.id}", status=RequirementStatus.REMOVED
+                    )
+                    for m in list(stones.values()):
+                        if r.id in m.deliverables:
+                            kept = tuple(d for d in m.deliverables if d != r.id)
+                            stones[m.id] = attrs.evolve(m, deliverables=kept)
+            elif m := find(stones, ch.milestone_id, "milestone"):
+                stones[m.id] = m.reschedule(ch.due, by=who, at=when, why=cr.id)
+        if unknown:
+            raise UnknownReferenceError(unknown)
+        budget = self.budget
+        if cr.billing is Billing.PAID and cr.assessment is not None:
+            budget = budget + (cr.assessment.price or cr.assessment.cost)
+        done = cr.mark_implemented(by=who, at=when)
+        crs = tuple(done if c.id == cr.id else c for c in self.change_requests)
+        if cr.id not in self._by_id["change_requests"]:
+            crs = (*crs, done)
+        return attrs.evolve(
+            self,
+            requirements=tuple(reqs.values()),
+            milestones=tuple(stones.values()),
+            change_requests=crs,
+            budget=budget,
+        )

@@ -1,0 +1,100 @@
+"""People on both sides of the relationship."""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+
+from clientpm._fields import (
+    Checks,
+    describe,
+    to_enum,
+)
+from clientpm.enums import Role
+
+__all__ = ["SUPPORTED_LOCALES", "Stakeholder", "normalize_locale"]
+
+
+def _to_role(value: object) -> Role:
+    return to_enum(Role, value)
+
+
+#: Locales every client-facing text exists in.
+SUPPORTED_LOCALES = ("en", "zh")
+
+
+def normalize_locale(value: object) -> str:
+    """Map a user locale to the one clientpm uses: ``zh_CN`` → ``zh``, ``en_US`` → ``en``.
+
+    Anything else is returned unchanged, for the checks to refuse.
+
+    Example:
+        >>> normalize_locale("zh_CN"), normalize_locale("en-GB"), normalize_locale("fr")
+        ('zh', 'en', 'fr')
+
+    """
+    if not isinstance(value, str):
+        return value  # type: ignore[return-value]
+    base = value.strip().replace("-", "_").split("_", 1)[0].lower()
+    return base if base in SUPPORTED_LOCALES else value
+
+
+def check_locale(c: Checks, field: str, value: object) -> None:
+    """Record a problem unless ``value`` is a supported locale."""
+    if value not in SUPPORTED_LOCALES:
+        c.add(field, f"expected a supported locale ('en' or 'zh'), got {describe(value)}")
+
+
+def check_timezone(c: Checks, field: str, value: object) -> None:
+    """Record a problem unless ``value`` is an IANA zone name."""
+    try:
+        ok = isinstance(value, str) and bool(pendulum.timezone(value))
+    except (ValueError, LookupError):
+        ok = False
+    if not ok:
+        c.add(field, f"expected an IANA zone name such as 'Asia/Shanghai', got {describe(value)}")
+
+
+@attrs.frozen
+class Stakeholder:
+    """Someone the project answers to or works with.
+
+    Attributes:
+        id: Stable id, referenced by owners, approvers and feedback.
+        name: Display name.
+        role: Their role; :attr:`Role.is_client` tells which side they are on.
+        locale: Language of the texts they receive, ``"en"`` or ``"zh"``
+            (``"zh_CN"`` and ``"en_US"`` are accepted and normalised).
+        timezone: IANA zone they live in, for dates and meeting times.
+        email: Contact address, kept as data only.
+
+    Example:
+        >>> from clientpm import Stakeholder, Role
+        >>> li = Stakeholder(id="li.wei", name="Li Wei", role=Role.SPONSOR, locale="zh_CN",
+        ...                  timezone="Asia/Shanghai")
+        >>> li.locale, li.is_client
+        ('zh', True)
+
+    """
+
+    id: str
+    name: str
+    role: Role = attrs.field(converter=_to_role)
+    locale: str = attrs.field(default="en", converter=normalize_locale)
+    timezone: str = "UTC"
+    email: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks(f"Stakeholder {self.id!r}")
+        c.identifier("id", self.id)
+        c.text("name", self.name)
+        c.choice("role", self.role, Role)
+        check_locale(c, "locale", self.locale)
+        check_timezone(c, "timezone", self.timezone)
+        c.text("email", self.email, optional=True)
+        c.raise_if_any()
+
+    @property
+    def is_client(self) -> bool:
+        """Whether this person is on the client's side."""
+        return self.role.is_client

@@ -1,0 +1,346 @@
+"""Working-day calendars: weekends, holidays and make-up working days.
+
+Schedules, slips and response-time targets are counted in working days of a
+:class:`WorkCalendar`. China moves working days onto weekends around its
+public holidays (调休), so a calendar has *extra working days* as well as
+holidays; a naive weekend loop gets those weeks wrong.
+
+All arithmetic works on day ordinals with binary search over the sorted
+exceptions, so adding 10,000 working days costs the same as adding 3.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from bisect import bisect_left
+from collections.abc import Iterable
+
+import attrs
+import pendulum
+
+from clientpm._fields import Checks, describe, to_date
+from clientpm.errors import ValidationError
+
+__all__ = ["WorkCalendar"]
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday(ordinal: int) -> int:
+    """Monday is 0, as with ``date.weekday()`` and pendulum's ``day_of_week``."""
+    return (ordinal - 1) % 7
+
+
+def _dates(value: object) -> frozenset[pendulum.Date]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        return value  # type: ignore[return-value]  # refused by the checks
+    return frozenset(to_date(v) for v in value)
+
+
+def _ints(value: object) -> frozenset[int]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        return value  # type: ignore[return-value]  # refused by the checks
+    return frozenset(value)
+
+
+@attrs.frozen(eq=True)
+class WorkCalendar:
+    """Which days are working days, in which time zone.
+
+    A day is a working day if it is an extra working day, or if it is neither
+    a weekend day nor a holiday.
+
+    Attributes:
+        timezone: IANA zone name where the work happens, e.g. ``"Asia/Shanghai"``.
+        holidays: Days off that would otherwise be working days.
+        extra_workdays: Weekend days that are working days (China's make-up days).
+        weekend: Weekday numbers that are off, Monday = 0 … Sunday = 6.
+
+    Example:
+        >>> import pendulum
+        >>> from clientpm import WorkCalendar
+        >>> cal = WorkCalendar(
+        ...     timezone="Asia/Shanghai",
+        ...     holidays=[pendulum.date(2025, 10, d) for d in (1, 2, 3, 6, 7, 8)],
+        ...     extra_workdays=[pendulum.date(2025, 9, 28), pendulum.date(2025, 10, 11)],
+        ... )
+        >>> cal.add_workdays(pendulum.date(2025, 9, 30), 3)
+        Date(2025, 10, 11)
+        >>> cal.workdays_between(pendulum.date(2025, 9, 30), pendulum.date(2025, 10, 11))
+        3
+
+    """
+
+    timezone: str = "UTC"
+    holidays: frozenset[pendulum.Date] = attrs.field(default=frozenset(), converter=_dates)
+    extra_workdays: frozenset[pendulum.Date] = attrs.field(default=frozenset(), converter=_dates)
+    weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_ints)
+    _off: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    _on: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("WorkCalendar")
+        if not isinstance(self.timezone, str):
+            c.add(
+                "timezone",
+                f"expected an IANA zone name such as 'Asia/Shanghai', got "
+                f"{describe(self.timezone)}",
+            )
+        else:
+            try:
+                pendulum.timezone(self.timezone)
+            except (ValueError, LookupError):
+                c.add(
+                    "timezone",
+                    f"expected an IANA zone name such as 'Asia/Shanghai', got "
+                    f"{describe(self.timezone)}",
+                )
+        for field in ("holidays", "extra_workdays"):
+            value = getattr(self, field)
+            if not isinstance(value, frozenset):
+                c.add(field, f"expected a list of dates, got {describe(value)}")
+                continue
+            for day in sorted(value, key=str):
+                c.date(field, day)
+        if not isinstance(self.weekend, frozenset) or not all(
+            isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in self.weekend
+        ):
+            c.add(
+                "weekend",
+                f"expected weekday numbers 0 (Monday) to 6 (Sunday), got {describe(self.weekend)}",
+            )
+        elif len(self.weekend) == 7:
+            c.add("weekend", "expected at least one working weekday, got all seven days off")
+        c.raise_if_any()
+        both = self.holidays & self.extra_workdays
+        if both:
+            days = ", ".join(sorted(d.isoformat() for d in both))
+            raise ValidationError.single(
+                "WorkCalendar.extra_workdays",
+                f"expected days that are not also holidays, got {days} in both lists",
+            )
+        # Only the exceptions that change anything matter to the arithmetic.
+        off = sorted(d.toordinal() for d in self.holidays if d.weekday() not in self.weekend)
+        on = sorted(d.toordinal() for d in self.extra_workdays if d.weekday() in self.weekend)
+        object.__setattr__(self, "_off", tuple(off))
+        object.__setattr__(self, "_on", tuple(on))
+
+    # -- constructors ---------------------------------------------------------
+    @classmethod
+    def for_country(
+        cls, country: str, years: Iterable[int], *, timezone: str, subdivision: str | None = None
+    ) -> WorkCalendar:
+        """Build a calendar from a country's national holidays (needs the ``holidays`` extra).
+
+        Weekend days that the country makes working days (China's 调休) come
+        along as :attr:`extra_workdays`.
+
+        Args:
+            country: ISO 3166 country code such as ``"CN"`` or ``"US"``.
+            years: The years to cover.
+            timezone: The zone the team works in.
+            subdivision: A state or province code, where the country has them.
+
+        Raises:
+            ValidationError: for an unknown country, or when ``holidays`` is not installed.
+
+        Example:
+            >>> import pendulum
+            >>> cn = WorkCalendar.for_country("CN", [2025], timezone="Asia/Shanghai")
+            >>> cn.add_workdays(pendulum.date(2025, 9, 30), 3)
+            Date(2025, 10, 11)
+
+        """
+        try:
+            import holidays as _holidays
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise ValidationError.single(
+                "WorkCalendar.for_country",
+                "needs the optional 'holidays' package: pip install 'clientpm[holidays]'",
+            ) from None
+        wanted = sorted(set(years))
+        try:
+            table = _holidays.country_holidays(country, subdiv=subdivision, years=wanted)
+        except NotImplementedError:
+            raise ValidationError.single(
+                "WorkCalendar.for_country.country",
+                f"expected a country code the holidays package knows, such as 'CN', got "
+                f"{describe(country)}",
+            ) from None
+        extra: Iterable[_dt.date] = getattr(table, "weekend_workdays", set())
+        return cls(
+            timezone=timezone,
+            holidays=[d for d in table if d.year in wanted],
+            extra_workdays=[d for d in extra if d.year in wanted],
+        )
+
+    # -- queries --------------------------------------------------------------
+    def _is_workday_ordinal(self, ordinal: int) -> bool:
+        if _weekday(ordinal) in self.weekend:
+            i = bisect_left(self._on, ordinal)
+            return i < len(self._on) and self._on[i] == ordinal
+        i = bisect_left(self._off, ordinal)
+        return not (i < len(self._off) and self._off[i] == ordinal)
+
+    def is_workday(self, day: _dt.date) -> bool:
+        """Whether ``day`` is a working day.
+
+        Example:
+            >>> import pendulum
+            >>> WorkCalendar().is_workday(pendulum.date(2026, 11, 28))  # a Saturday
+            False
+
+        """
+        return self._is_workday_ordinal(self._ordinal(day, "day"))
+
+    def _count(self, start: int, stop: int) -> int:
+        """Working days among ordinals ``start <= o < stop``."""
+        if stop <= start:
+            return 0
+        span = stop - start
+        weeks, rest = divmod(span, 7)
+        count = weeks * (7 - len(self.weekend))
+        first = start + weeks * 7
+        count += sum(1 for o in range(first, first + rest) if _weekday(o) not in self.weekend)
+        count -= bisect_left(self._off, stop) - bisect_left(self._off, start)
+        count += bisect_left(self._on, stop) - bisect_left(self._on, start)
+        return count
+
+    def workdays_between(self, start: _dt.date, end: _dt.date) -> int:
+        """Count the working days after ``start`` up to and including ``end``.
+
+        Negative when ``end`` is before ``start``, so that
+        ``add_workdays(start, workdays_between(start, end)) == end`` whenever
+        ``end`` is a working day.
+
+        Example:
+            >>> import pendulum
+            >>> fri, next_fri = pendulum.date(2026, 11, 20), pendulum.date(2026, 11, 27)
+            >>> WorkCalendar().workdays_between(fri, next_fri)
+            5
+
+        """
+        a = self._ordinal(start, "start")
+        b = self._ordinal(end, "end")
+        if b >= a:
+            return self._count(a + 1, b + 1)
+        return -self._count(b + 1, a + 1)
+
+    def add_workdays(self, day: _dt.date, count: int) -> pendulum.Date:
+        """Move ``count`` working days from ``day`` (backwards when negative).
+
+        ``day`` itself is not counted; with ``count == 0`` the result is ``day``.
+
+        Example:
+            >>> import pendulum
+            >>> WorkCalendar().add_workdays(pendulum.date(2026, 11, 27), 1)  # Friday + 1
+            Date(2026, 11, 30)
+            >>> WorkCalendar().add_workdays(pendulum.date(2026, 11, 30), -1)
+            Date(2026, 11, 27)
+
+        """
+        origin = self._ordinal(day, "day")
+        if isinstance(count, bool) or not isinstance(count, int):
+            raise ValidationError.single(
+                "WorkCalendar.add_workdays.count",
+                f"expected a whole number of working days, got {describe(count)}",
+            )
+        return pendulum.Date.fromordinal(self.add_workdays_ordinal(origin, count))
+
+    def add_workdays_ordinal(self, origin: int, count: int) -> int:
+        """Like :meth:`add_workdays`, on day ordinals (``date.toordinal()``), for fast loops.
+
+        Example:
+            >>> import pendulum
+            >>> o = pendulum.date(2026, 11, 27).toordinal()
+            >>> WorkCalendar().add_workdays_ordinal(o, 1) - o
+            3
+
+        """
+        if count == 0:
+            return origin
+        step = 1 if count > 0 else -1
+        need = abs(count)
+
+        def reached(days: int) -> bool:
+            if step > 0:
+                return self._count(origin + 1, origin + days + 1) >= need
+            return self._count(origin - days, origin) >= need
+
+        per_week = 7 - len(self.weekend)
+        high = need * 7 // per_week + 7
+        while not reached(high):
+            high *= 2
+        low = need  # at least one calendar day per working day
+        while low < high:
+            mid = (low + high) // 2
+            if reached(mid):
+                high = mid
+            else:
+                low = mid + 1
+        return origin + step * low
+
+    def next_workday(self, day: _dt.date) -> pendulum.Date:
+        """The first working day on or after ``day``.
+
+        Example:
+            >>> import pendulum
+            >>> WorkCalendar().next_workday(pendulum.date(2026, 11, 28))
+            Date(2026, 11, 30)
+
+        """
+        ordinal = self._ordinal(day, "day")
+        if self._is_workday_ordinal(ordinal):
+            return pendulum.Date.fromordinal(ordinal)
+        return pendulum.Date.fromordinal(self.add_workdays_ordinal(ordinal, 1))
+
+    def previous_workday(self, day: _dt.date) -> pendulum.Date:
+        """The last working day on or before ``day``.
+
+        Example:
+            >>> import pendulum
+            >>> WorkCalendar().previous_workday(pendulum.date(2026, 11, 29))
+            Date(2026, 11, 27)
+
+        """
+        ordinal = self._ordinal(day, "day")
+        if self._is_workday_ordinal(ordinal):
+            return pendulum.Date.fromordinal(ordinal)
+        return pendulum.Date.fromordinal(self.add_workdays_ordinal(ordinal, -1))
+
+    def local_date(self, instant: _dt.datetime) -> pendulum.Date:
+        """The calendar date of ``instant`` in this calendar's time zone.
+
+        Example:
+            >>> import pendulum
+            >>> cal = WorkCalendar(timezone="Asia/Shanghai")
+            >>> cal.local_date(pendulum.datetime(2026, 11, 27, 18, tz="UTC"))
+            Date(2026, 11, 28)
+
+        """
+        if not isinstance(instant, _dt.datetime) or instant.tzinfo is None:
+            raise ValidationError.single(
+                "WorkCalendar.local_date.instant",
+                f"expected a time-zone-aware date and time, got {describe(instant)}",
+            )
+        local = pendulum.instance(instant).in_timezone(self.timezone)
+        return pendulum.date(local.year, local.month, local.day)
+
+    @staticmethod
+    def _ordinal(day: object, name: str) -> int:
+        if isinstance(day, _dt.datetime) or not isinstance(day, _dt.date):
+            raise ValidationError.single(
+                f"WorkCalendar.{name}",
+                f"expected a calendar date (pendulum.Date), got {describe(day)}",
+            )
+        return day.toordinal()
+
+    def describe_weekend(self) -> str:
+        """The weekend days by name.
+
+        Example:
+            >>> WorkCalendar().describe_weekend()
+            'Saturday, Sunday'
+
+        """
+        return ", ".join(_DAY_NAMES[d] for d in sorted(self.weekend))
