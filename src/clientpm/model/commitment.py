@@ -83,7 +83,8 @@ class Commitment:
         c.text("made_by", self.made_by)
         c.instant("made_at", self.made_at)
         c.date("due", self.due)
-        c.date("original_due", self.original_due)
+        if self.original_due is not self.due:  # a default copy of due is checked once
+            c.date("original_due", self.original_due)
         if self.milestone is not None:
             c.identifier("milestone", self.milestone)
         c.choice("status", self.status, CommitmentStatus)

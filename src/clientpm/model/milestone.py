@@ -97,7 +97,8 @@ class Milestone:
         c.identifier("id", self.id)
         c.text("title", self.title)
         c.date("due", self.due)
-        c.date("baseline_due", self.baseline_due)
+        if self.baseline_due is not self.due:  # a default copy of due is checked once
+            c.date("baseline_due", self.baseline_due)
         c.strings("deliverables", self.deliverables, what="requirement id")
         c.unique("deliverables", self.deliverables)
         c.strings("depends_on", self.depends_on, what="milestone id")

@@ -1,0 +1,96 @@
+"""Money: exact amounts, half-up rounding, one currency at a time."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import clientpm as cpm
+
+amounts = st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False)
+currencies = st.sampled_from(["CNY", "USD", "EUR", "JPY", "KWD"])
+
+
+class TestConstruction:
+    def test_rounds_half_up_at_minor_unit(self):
+        """2.665 CNY is 2.67 (四舍五入), not the banker's 2.66."""
+        assert Decimal("2.67") == cpm.Money("2.665", "CNY").amount
+        assert Decimal("-2.67") == cpm.Money("-2.665", "CNY").amount
+
+    def test_minor_units_by_currency(self):
+        """JPY has no minor unit, KWD three."""
+        assert Decimal("1235") == cpm.Money("1234.5", "JPY").amount
+        assert Decimal("1.235") == cpm.Money("1.2345", "KWD").amount
+
+    def test_accepts_int_str_decimal_and_lower_case_code(self):
+        """Friendly input converts at the boundary."""
+        assert cpm.Money(5, "cny") == cpm.Money("5.00", "CNY") == cpm.Money(Decimal(5), "CNY")
+
+    def test_refuses_float_naming_the_fix(self):
+        """Floats are not exact; the message says to pass a string."""
+        with pytest.raises(cpm.ValidationError) as info:
+            cpm.Money(0.1, "CNY")
+        assert str(info.value) == (
+            "Money.amount: expected an exact number (int, Decimal or numeric string), "
+            "got float 0.1 (pass '0.1' to keep it exact)"
+        )
+
+    def test_refuses_unknown_currency(self):
+        """An unknown code names itself and what was expected."""
+        with pytest.raises(cpm.ValidationError) as info:
+            cpm.Money("1", "XXX")
+        assert str(info.value) == (
+            "Money.currency: expected an ISO 4217 currency code such as 'CNY', 'USD' or "
+            "'EUR', got 'XXX'"
+        )
+
+    @pytest.mark.parametrize("bad", ["abc", "NaN", "Infinity", True, None, [1]])
+    def test_refuses_non_numbers(self, bad):
+        """Junk amounts raise ValidationError, never a bare TypeError."""
+        with pytest.raises(cpm.ValidationError, match=r"^Money\.amount: expected"):
+            cpm.Money(bad, "CNY")
+
+
+class TestArithmetic:
+    def test_mixing_currencies_raises(self):
+        """Adding CNY to USD is an error naming both."""
+        with pytest.raises(cpm.CurrencyMismatchError) as info:
+            cpm.Money("1", "CNY") + cpm.Money("1", "USD")
+        assert "cannot add Money 1.00 CNY and 1.00 USD" in str(info.value)
+
+    def test_compare_across_currencies_raises(self):
+        """Ordering needs one currency."""
+        with pytest.raises(cpm.CurrencyMismatchError):
+            _ = cpm.Money("1", "CNY") < cpm.Money("2", "USD")
+
+    def test_multiply_divide_and_sum(self):
+        """Day rate times days, split, and sum() from 0."""
+        rate = cpm.Money("4000", "CNY")
+        assert cpm.Money("10000", "CNY") == rate * "2.5"
+        assert cpm.Money("1333.33", "CNY") == rate / 3
+        assert cpm.Money("8000", "CNY") == sum([rate, rate])
+
+    def test_divide_by_zero_is_an_error(self):
+        """Dividing money by zero is refused with a clear message."""
+        with pytest.raises(cpm.ValidationError, match="cannot divide 4000.00 CNY by zero"):
+            cpm.Money("4000", "CNY") / 0
+
+    def test_ratio_of_zero_is_undefined(self):
+        """A ratio over zero is None (undefined), never 0."""
+        assert cpm.Money("1", "CNY").ratio(cpm.Money("0", "CNY")) is None
+
+    @given(amounts, amounts, currencies)
+    def test_addition_is_exact_and_commutative(self, a, b, code):
+        """Sums of quantized amounts are exact and order-free."""
+        x, y = cpm.Money(a, code), cpm.Money(b, code)
+        assert x + y == y + x
+        assert (x + y) - y == x
+
+    @given(amounts, currencies)
+    def test_always_quantized(self, a, code):
+        """Every amount has exactly the currency's minor-unit digits."""
+        m = cpm.Money(a, code)
+        assert -m.amount.as_tuple().exponent == cpm.money.CURRENCY_MINOR_UNITS[code] or (
+            m.amount == 0
+        )
