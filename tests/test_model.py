@@ -14,20 +14,20 @@ LATER = AT.add(hours=2)
 
 
 def change_request(**kw):
-    base = dict(
-        id="CR-1", title="WeChat login", requested_by="li.wei", submitted_at=AT,
-        reason="Staff use WeChat Work", changes=[cpm.ReviseEstimate("REQ-1", 12)],
-    )  # fmt: skip
+    base = {
+        "id": "CR-1", "title": "WeChat login", "requested_by": "li.wei", "submitted_at": AT,
+        "reason": "Staff use WeChat Work", "changes": [cpm.ReviseEstimate("REQ-1", 12)],
+    }  # fmt: skip
     base.update(kw)
     return cpm.ChangeRequest(**base)
 
 
 def assessment(**kw):
-    base = dict(
-        effort_days=4, cost=cpm.Money("16000", "CNY"), slip_days=2,
-        recommendation=cpm.Recommendation.BILL, summary="4 more days of work",
-        price=cpm.Money("16000", "CNY"),
-    )  # fmt: skip
+    base = {
+        "effort_days": 4, "cost": cpm.Money("16000", "CNY"), "slip_days": 2,
+        "recommendation": cpm.Recommendation.BILL, "summary": "4 more days of work",
+        "price": cpm.Money("16000", "CNY"),
+    }  # fmt: skip
     base.update(kw)
     return cpm.Assessment(**base)
 
@@ -85,13 +85,15 @@ class TestRequirement:
             cpm.Requirement(id="REQ-1", title="", estimate_days=-2, priority="urgent")
         assert [
             "Requirement 'REQ-1'.title: expected a non-empty text, got str ''",
-            "Requirement 'REQ-1'.priority: expected one of 'must', 'should', 'could', 'wont', "
-            "got str 'urgent'",
+            (
+                "Requirement 'REQ-1'.priority: expected one of 'must', 'should', 'could', 'wont', "
+                "got str 'urgent'"
+            ),
             "Requirement 'REQ-1'.estimate_days: expected a number >= 0, got -2",
         ] == [str(p) for p in info.value.problems]
 
     def test_three_point_estimate_must_be_ordered(self):
-        """optimistic <= most likely <= pessimistic."""
+        """Optimistic <= most likely <= pessimistic."""
         with pytest.raises(cpm.ValidationError, match="optimistic_days: expected at most"):
             cpm.Requirement(id="R", title="x", estimate_days=5, optimistic_days=6)
 
@@ -130,7 +132,7 @@ class TestChangeRequest:
         )
 
     def test_full_lifecycle_records_every_step(self):
-        """submitted -> assessed -> approved, each with who, when and why."""
+        """Submitted -> assessed -> approved, each with who, when and why."""
         cr = change_request().assess(assessment(), by="chen.jie", at=AT)
         cr = cr.approve(by="li.wei", at=LATER, billing=cpm.Billing.FREE)
         assert [
@@ -150,13 +152,17 @@ class TestChangeRequest:
             cr.reject(by="li.wei", at=LATER, why=" ")
 
     def test_deferred_can_be_assessed_again(self):
-        """deferred -> assessed is allowed; decided ones are final."""
-        cr = change_request().assess(assessment(), by="pm", at=AT).defer(
-            by="li.wei", at=LATER, why="after go-live"
+        """Deferred -> assessed is allowed; decided ones are final."""
+        cr = (
+            change_request()
+            .assess(assessment(), by="pm", at=AT)
+            .defer(by="li.wei", at=LATER, why="after go-live")
         )
         assert cpm.ChangeStatus.ASSESSED == cr.assess(assessment(), by="pm", at=LATER).status
-        rejected = change_request().assess(assessment(), by="pm", at=AT).reject(
-            by="li.wei", at=LATER, why="not needed"
+        rejected = (
+            change_request()
+            .assess(assessment(), by="pm", at=AT)
+            .reject(by="li.wei", at=LATER, why="not needed")
         )
         with pytest.raises(cpm.IllegalTransitionError, match="allowed from: submitted, assessed"):
             rejected.assess(assessment(), by="pm", at=LATER)
@@ -267,7 +273,9 @@ class TestOtherEntities:
 
     def test_goal_needs_a_statement(self):
         """An empty goal statement is refused."""
-        with pytest.raises(cpm.ValidationError, match=r"^Goal 'G1'\.statement: expected a non-empty"):
+        with pytest.raises(
+            cpm.ValidationError, match=r"^Goal 'G1'\.statement: expected a non-empty"
+        ):
             cpm.Goal(id="G1", statement="  ")
 
     def test_entities_are_frozen(self):

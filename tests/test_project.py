@@ -1,5 +1,7 @@
 """The Project aggregate: references, cycles, lookups, updates and applying changes."""
 
+import itertools
+
 import attrs
 import pendulum
 import pytest
@@ -14,11 +16,12 @@ PM = cpm.Stakeholder(id="chen.jie", name="Chen Jie", role=cpm.Role.PROJECT_MANAG
 
 
 def project(**kw):
-    base = dict(
-        key="ACME", name="ACME portal", client=CLIENT, stakeholders=[PM], currency="CNY",
-        budget=cpm.Money("480000", "CNY"), day_rate=cpm.Money("4000", "CNY"),
-        start=pendulum.date(2026, 11, 2),
-    )  # fmt: skip
+    base = {
+        "key": "ACME", "name": "ACME portal", "client": CLIENT, "stakeholders": [PM],
+        "currency": "CNY",
+        "budget": cpm.Money("480000", "CNY"), "day_rate": cpm.Money("4000", "CNY"),
+        "start": pendulum.date(2026, 11, 2),
+    }  # fmt: skip
     base.update(kw)
     return cpm.Project(**base)
 
@@ -72,7 +75,9 @@ class TestReferences:
     def test_duplicate_ids(self):
         """Ids are unique within a collection."""
         m = cpm.Milestone(id="M1", title="Beta", due="2026-12-18")
-        with pytest.raises(cpm.ValidationError, match="expected unique ids, got 'M1' more than once"):
+        with pytest.raises(
+            cpm.ValidationError, match="expected unique ids, got 'M1' more than once"
+        ):
             project(milestones=[m, m])
 
     def test_money_in_another_currency(self):
@@ -109,7 +114,7 @@ class TestReferences:
             project(milestones=milestones(edges))
         cycle = info.value.cycle
         assert cycle[0] == cycle[-1]
-        for a, b in zip(cycle, cycle[1:]):
+        for a, b in itertools.pairwise(cycle):
             assert b in edges[a]
 
 

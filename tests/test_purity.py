@@ -38,7 +38,8 @@ class TestImport:
             io.open = spy
             import clientpm
             builtins.open = real_open
-            print([f for f in opened if not f.endswith((".py", ".pyc", ".so")) and "zoneinfo" not in f
+            skip = (".py", ".pyc", ".so")
+            print([f for f in opened if not f.endswith(skip) and "zoneinfo" not in f
                    and "tzdata" not in f])
             """
         )

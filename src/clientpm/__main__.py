@@ -38,11 +38,14 @@ def overview(project: Project, as_of: pendulum.Date) -> str:
         >>> from clientpm.sample import SAMPLE_AS_OF
         >>> print(overview(sample_project(), SAMPLE_AS_OF).splitlines()[0])
         ACME HR portal (ACME) for Li Wei, as of 2026-11-24
+
     """
     lines = [
         f"{project.name} ({project.key}) for {project.client.name}, as of {as_of.isoformat()}",
-        f"Budget {project.budget}; signed-off scope {len(project.scope_baseline)} requirements "
-        f"costing {project.estimated_cost} at {project.day_rate} a day",
+        (
+            f"Budget {project.budget}; signed-off scope {len(project.scope_baseline)} requirements "
+            f"costing {project.estimated_cost} at {project.day_rate} a day"
+        ),
         "",
         "Milestones:",
     ]
@@ -74,7 +77,7 @@ def overview(project: Project, as_of: pendulum.Date) -> str:
 
 
 def _validate(path: str, out: TextIO) -> int:
-    from clientpm.serialization import from_dict  # noqa: PLC0415 - keeps `demo` light
+    from clientpm.serialization import from_dict
 
     try:
         with open(path, encoding="utf-8") as handle:
@@ -83,7 +86,9 @@ def _validate(path: str, out: TextIO) -> int:
         print(f"{path}: cannot read the file: {err.strerror}", file=out)
         return 2
     except json.JSONDecodeError as err:
-        print(f"{path}: not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}", file=out)
+        print(
+            f"{path}: not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}", file=out
+        )
         return 1
     try:
         project = from_dict(Project, data)
@@ -126,6 +131,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         0
         >>> "Milestones:" in buffer.getvalue()
         True
+
     """
     stream = out if out is not None else sys.stdout
     args = _parser().parse_args(argv)

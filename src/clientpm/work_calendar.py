@@ -193,6 +193,18 @@ class WorkCalendar:
         """
         return self._is_workday_ordinal(self._ordinal(day, "day"))
 
+    def count_workdays_ordinal(self, start: int, stop: int) -> int:
+        """Count working days among day ordinals ``start <= o < stop``, for fast loops.
+
+        Example:
+            >>> import pendulum
+            >>> mon = pendulum.date(2026, 11, 23).toordinal()
+            >>> WorkCalendar().count_workdays_ordinal(mon, mon + 7)
+            5
+
+        """
+        return self._count(start, stop)
+
     def _count(self, start: int, stop: int) -> int:
         """Working days among ordinals ``start <= o < stop``."""
         if stop <= start:

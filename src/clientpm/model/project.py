@@ -673,7 +673,14 @@ class Project:
             elif isinstance(ch, ReviseEstimate):
                 if r := find(reqs, ch.requirement_id, "requirement"):
                     why = f"{cr.id}: estimate {r.estimate_days} -> {ch.estimate_days} person-days"
-                    reqs[r.id] = r.revise(by=who, at=when, why=why, estimate_days=ch.estimate_days)
+                    new_days = ch.estimate_days
+                    # A three-point range widens to take in the revised estimate.
+                    low = None if r.optimistic_days is None else min(r.optimistic_days, new_days)
+                    high = None if r.pessimistic_days is None else max(r.pessimistic_days, new_days)
+                    reqs[r.id] = r.revise(
+                        by=who, at=when, why=why, estimate_days=new_days,
+                        optimistic_days=low, pessimistic_days=high,
+                    )  # fmt: skip
             elif isinstance(ch, RemoveRequirement):
                 if r := find(reqs, ch.requirement_id, "requirement"):
                     reqs[r.id] = r.revise(

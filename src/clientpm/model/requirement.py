@@ -259,7 +259,11 @@ class Requirement:
             (Decimal('5'), Decimal('2'))
 
         """
-        status = changes.pop("status", self.status)
+        status = to_enum(RequirementStatus, changes.pop("status", self.status))
+        if not isinstance(status, RequirementStatus):
+            c = Checks(self.label)
+            c.choice("status", status, RequirementStatus)
+            c.raise_if_any()
         history = record(
             self.history, to_status=str(status.value), from_status=str(self.status.value),
             by=by, at=at, why=why, owner=self.label,
