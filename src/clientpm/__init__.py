@@ -61,6 +61,7 @@ from clientpm.model import (
     Stakeholder,
 )
 from clientpm.money import Money
+from clientpm.plugins import PluginHost, Registry, hookimpl
 from clientpm.sample import sample_project
 from clientpm.work_calendar import WorkCalendar
 
@@ -87,10 +88,12 @@ __all__ = [
     "Money",
     "MoveMilestone",
     "PluginError",
+    "PluginHost",
     "Priority",
     "Problem",
     "Project",
     "Recommendation",
+    "Registry",
     "RemoveRequirement",
     "Requirement",
     "RequirementKind",
@@ -106,6 +109,7 @@ __all__ = [
     "UnknownReferenceError",
     "ValidationError",
     "WorkCalendar",
+    "hookimpl",
     "sample_project",
 ]
 

@@ -195,6 +195,7 @@ class PluginError(ClientPMError):
     Attributes:
         plugin: The plugin's name.
         hook: The hook being called, or ``None`` when loading failed.
+        reason: What went wrong.
 
     Example:
         >>> str(PluginError("acme-renderers", "clientpm_register_renderers", "boom"))
@@ -204,9 +205,11 @@ class PluginError(ClientPMError):
 
     plugin: str
     hook: str | None
+    reason: str
 
     def __init__(self, plugin: str, hook: str | None, reason: str) -> None:
         self.plugin = plugin
         self.hook = hook
+        self.reason = reason
         where = f"in hook {hook}" if hook else "to load"
         super().__init__(f"plugin {plugin!r} failed {where}: {reason}")

@@ -18,15 +18,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pluggy
-
 from clientpm.dimensions import BUILTIN_DIMENSIONS
+from clientpm.plugins import hookimpl
 
 __all__ = ["clientpm_register_impact_dimensions", "hookimpl"]
-
-#: The ``clientpm`` hook implementation marker (pluggy matches markers by
-#: project name, so this is interchangeable with ``clientpm.hookimpl``).
-hookimpl = pluggy.HookimplMarker("clientpm")
 
 
 @hookimpl

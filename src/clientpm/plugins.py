@@ -1,0 +1,310 @@
+"""The plugin host: registries filled through pluggy hooks, with failures named.
+
+A :class:`PluginHost` owns its own :class:`pluggy.PluginManager`, so tests
+and applications can build one in isolation; nothing is registered at import
+time. :func:`default_host` builds a shared host lazily, on first use, with the
+built-in plugins and those installed under the ``clientpm`` entry-point group.
+
+A plugin that fails to import, or raises inside a hook, becomes a
+:class:`~clientpm.PluginError` naming the plugin and the hook, recorded in
+:attr:`PluginHost.errors`; the other plugins keep working.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.metadata
+from collections.abc import Iterator, Mapping
+from typing import Any, Generic, TypeVar
+
+import pluggy
+
+from clientpm import hookspecs
+from clientpm.errors import PluginError, UnknownReferenceError
+
+__all__ = [
+    "BUILTIN_PLUGINS",
+    "ENTRY_POINT_GROUP",
+    "PluginHost",
+    "Registry",
+    "clear_default_host",
+    "default_host",
+    "hookimpl",
+]
+
+#: The ``clientpm`` hook implementation marker.
+hookimpl = pluggy.HookimplMarker("clientpm")
+
+#: The entry-point group third-party plugins are installed under.
+ENTRY_POINT_GROUP = "clientpm"
+
+#: Modules holding the built-in hook implementations, imported when a host is built.
+BUILTIN_PLUGINS: tuple[str, ...] = ("clientpm.impact_dimensions",)
+
+T = TypeVar("T")
+
+
+class Registry(Mapping[str, T], Generic[T]):
+    """Named items of one kind (renderers, rules, …), with who registered each.
+
+    A registry is a read-only mapping from name to item once built; plugins
+    fill it through :meth:`register` inside their registration hook.
+
+    Example:
+        >>> reg = Registry("renderer")
+        >>> reg.register("text", str.upper)
+        >>> reg.get("text")("hi"), reg.names()
+        ('HI', ('text',))
+        >>> reg.get("pdf")
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.UnknownReferenceError: no renderer 'pdf' (available: text)
+
+    """
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._items: dict[str, T] = {}
+        self._providers: dict[str, str] = {}
+        self._current = "<direct>"
+
+    def register(self, name: str, item: T, *, replace: bool = False) -> None:
+        """Add ``item`` under ``name``.
+
+        Raises:
+            PluginError: when the name is taken and ``replace`` is false, naming
+                both plugins.
+
+        """
+        if not isinstance(name, str) or not name:
+            raise PluginError(
+                self._current, None, f"a {self.kind} needs a non-empty name, got {name!r}"
+            )
+        if name in self._items and not replace:
+            raise PluginError(
+                self._current,
+                None,
+                f"{self.kind} {name!r} is already registered by plugin "
+                f"{self._providers[name]!r} (pass replace=True to override it)",
+            )
+        self._items[name] = item
+        self._providers[name] = self._current
+
+    add = register
+
+    def get(self, name: str, default: Any = None) -> T:
+        """The item registered under ``name``.
+
+        Raises:
+            UnknownReferenceError: listing the names available.
+
+        """
+        try:
+            return self._items[name]
+        except (KeyError, TypeError):
+            available = ", ".join(self.names()) or "none"
+            raise UnknownReferenceError.single(
+                "", f"no {self.kind} {name!r} (available: {available})"
+            ) from None
+
+    def __getitem__(self, name: str) -> T:
+        return self.get(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def names(self) -> tuple[str, ...]:
+        """The registered names, sorted."""
+        return tuple(sorted(self._items))
+
+    def provider(self, name: str) -> str:
+        """The plugin that registered ``name``.
+
+        Example:
+            >>> reg = Registry("renderer")
+            >>> reg.register("text", str)
+            >>> reg.provider("text")
+            '<direct>'
+
+        """
+        self.get(name)
+        return self._providers[name]
+
+    def _snapshot(self) -> tuple[dict[str, T], dict[str, str]]:
+        return dict(self._items), dict(self._providers)
+
+    def _restore(self, snapshot: tuple[dict[str, T], dict[str, str]]) -> None:
+        self._items, self._providers = dict(snapshot[0]), dict(snapshot[1])
+
+    def __repr__(self) -> str:
+        return f"Registry({self.kind!r}, names={list(self.names())!r})"
+
+
+class PluginHost:
+    """A plugin manager of one's own, with typed access to the registries.
+
+    Args:
+        builtins: Register clientpm's built-in plugins (:data:`BUILTIN_PLUGINS`).
+
+    Example:
+        >>> import clientpm
+        >>> class Shout:
+        ...     @clientpm.hookimpl
+        ...     def clientpm_register_renderers(self, registry):
+        ...         registry.register("shout", lambda report: str(report).upper())
+        >>> host = PluginHost(builtins=False)
+        >>> host.register(Shout(), name="shout-plugin")
+        'shout-plugin'
+        >>> host.renderers().get("shout")("hello")
+        'HELLO'
+
+    """
+
+    def __init__(self, *, builtins: bool = True) -> None:
+        self._pm = pluggy.PluginManager("clientpm")
+        self._pm.add_hookspecs(hookspecs)
+        self._errors: list[PluginError] = []
+        if builtins:
+            for module_name in BUILTIN_PLUGINS:
+                self._register_module(module_name)
+
+    def _register_module(self, module_name: str) -> None:
+        try:
+            module = importlib.import_module(module_name)
+            self._pm.register(module, name=module_name)
+        except Exception as err:
+            self._errors.append(PluginError(module_name, None, f"{type(err).__name__}: {err}"))
+
+    @property
+    def errors(self) -> tuple[PluginError, ...]:
+        """Every plugin failure so far (loading and hook calls)."""
+        return tuple(self._errors)
+
+    @property
+    def manager(self) -> pluggy.PluginManager:
+        """The underlying pluggy manager, for advanced use."""
+        return self._pm
+
+    def register(self, plugin: object, name: str | None = None) -> str:
+        """Register a plugin object or module; return its name.
+
+        Raises:
+            PluginError: when pluggy refuses it (a duplicate name, or a hook
+                implementation that matches no specification).
+
+        """
+        label = name or getattr(plugin, "__name__", None) or type(plugin).__name__
+        try:
+            registered = self._pm.register(plugin, name=name)
+        except (ValueError, pluggy.PluginValidationError) as err:
+            raise PluginError(label, None, str(err)) from None
+        try:
+            self._pm.check_pending()  # a hookimpl whose name matches no hook spec
+        except pluggy.PluginValidationError as err:
+            self._pm.unregister(plugin)
+            raise PluginError(label, None, str(err)) from None
+        return registered or label
+
+    def unregister(self, name: str) -> None:
+        """Remove a plugin by name."""
+        plugin = self._pm.get_plugin(name)
+        if plugin is None:
+            raise UnknownReferenceError.single(
+                "PluginHost", f"no plugin {name!r} (registered: {', '.join(self.plugin_names())})"
+            )
+        self._pm.unregister(plugin)
+
+    def plugin_names(self) -> tuple[str, ...]:
+        """The names of the registered plugins, sorted."""
+        return tuple(sorted(n for n, _ in self._pm.list_name_plugin() if n))
+
+    def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> tuple[PluginError, ...]:
+        """Load every plugin installed under the entry-point ``group``.
+
+        Unlike pluggy's own loader, a plugin that fails to import does not stop
+        the others: each failure is returned (and kept in :attr:`errors`).
+        """
+        failures: list[PluginError] = []
+        for entry_point in importlib.metadata.entry_points(group=group):
+            if self._pm.get_plugin(entry_point.name) is not None:
+                continue
+            try:
+                plugin = entry_point.load()
+                self._pm.register(plugin, name=entry_point.name)
+            except Exception as err:
+                failures.append(PluginError(entry_point.name, None, f"{type(err).__name__}: {err}"))
+        self._errors.extend(failures)
+        return tuple(failures)
+
+    def registry(self, hook_name: str, kind: str | None = None) -> Registry[Any]:
+        """Build a fresh registry by calling each implementation of ``hook_name``.
+
+        Each plugin is called on its own: one that raises becomes a
+        :class:`PluginError` in :attr:`errors`, its partial registrations are
+        rolled back, and the others still register.
+        """
+        caller = getattr(self._pm.hook, hook_name, None)
+        if caller is None:
+            known = ", ".join(sorted(hookspecs.HOOK_KINDS))
+            raise UnknownReferenceError.single(
+                "PluginHost.registry", f"no hook {hook_name!r} (known: {known})"
+            )
+        registry: Registry[Any] = Registry(kind or hookspecs.HOOK_KINDS.get(hook_name, "item"))
+        for impl in caller.get_hookimpls():  # registration order
+            registry._current = impl.plugin_name
+            snapshot = registry._snapshot()
+            try:
+                impl.function(registry=registry)
+            except PluginError as err:
+                registry._restore(snapshot)
+                self._errors.append(PluginError(impl.plugin_name, hook_name, err.reason))
+            except Exception as err:
+                registry._restore(snapshot)
+                self._errors.append(
+                    PluginError(impl.plugin_name, hook_name, f"{type(err).__name__}: {err}")
+                )
+        registry._current = "<direct>"
+        return registry
+
+    def renderers(self) -> Registry[Any]:
+        """Report renderers by format name."""
+        return self.registry("clientpm_register_renderers")
+
+    def smart_rules(self) -> Registry[Any]:
+        """SMART rules by code."""
+        return self.registry("clientpm_register_smart_rules")
+
+    def impact_dimensions(self) -> Registry[Any]:
+        """Change-impact dimensions by name."""
+        return self.registry("clientpm_register_impact_dimensions")
+
+    def report_sections(self) -> Registry[Any]:
+        """Extra report sections by name."""
+        return self.registry("clientpm_register_report_sections")
+
+    def glossaries(self) -> Registry[Any]:
+        """Glossaries by name."""
+        return self.registry("clientpm_register_glossaries")
+
+
+@functools.lru_cache(maxsize=1)
+def default_host() -> PluginHost:
+    """The shared host, built on first use: built-ins plus installed entry points.
+
+    Example:
+        >>> "goals" in default_host().impact_dimensions()
+        True
+
+    """
+    host = PluginHost(builtins=True)
+    host.load_entry_points()
+    return host
+
+
+def clear_default_host() -> None:
+    """Forget the shared host, so the next :func:`default_host` builds a new one."""
+    default_host.cache_clear()
