@@ -4,7 +4,7 @@ Builds random dependency graphs of 1,000, 10,000 and 100,000 milestones with
 about three predecessors each (the Project is built once per size, outside
 the timings), then prints for each size:
 
-* the time of ``clientpm.schedule.schedule()`` and of the same computation
+* the time of ``clientpm.scheduling.schedule()`` and of the same computation
   written with networkx (durations and due dates from the project, graph
   build, topological order, forward and backward pass, slack and critical
   path), best of a few runs each, and their ratio (target: <= 0.5 at 100,000);
@@ -32,7 +32,7 @@ import pendulum
 
 import clientpm as cpm
 from clientpm.impact import ChangePolicy, assess_change
-from clientpm.schedule import schedule
+from clientpm.scheduling import schedule
 
 START = pendulum.date(2026, 1, 5)
 AS_OF = pendulum.date(2026, 3, 2)

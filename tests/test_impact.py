@@ -1,7 +1,5 @@
 """Change impact: scope, schedule, budget, risk, recommendation, plugins and bad input."""
 
-
-
 from __future__ import annotations
 
 import attrs
@@ -21,7 +19,7 @@ from clientpm.impact import (
     assess_change,
 )
 from clientpm.sample import SAMPLE_AS_OF
-from clientpm.schedule import schedule
+from clientpm.scheduling import schedule
 
 TZ = "Asia/Shanghai"
 AT = pendulum.datetime(2026, 11, 24, 10, tz=TZ)

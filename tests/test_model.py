@@ -172,6 +172,16 @@ class TestChangeRequest:
         with pytest.raises(cpm.ValidationError, match="not before the previous entry"):
             change_request().assess(assessment(), by="pm", at=AT.subtract(days=1))
 
+    def test_added_requirement_must_be_a_draft(self):
+        """The client's approval of the change signs the new requirement off, not its author."""
+        draft = cpm.Requirement(id="REQ-9", title="WeChat login", acceptance_criteria=["log in"])
+        signed = draft.sign_off(by="li.wei", at=AT)
+        assert draft == cpm.AddRequirement(draft).requirement
+        with pytest.raises(
+            cpm.ValidationError, match=r"AddRequirement\.requirement: .*'REQ-9'.*signed_off"
+        ):
+            cpm.AddRequirement(signed)
+
     def test_needs_at_least_one_change(self):
         """An empty change request is refused."""
         with pytest.raises(cpm.ValidationError, match="changes: expected at least one change"):

@@ -4,6 +4,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 
 def run(code: str) -> str:
     done = subprocess.run(
@@ -14,11 +16,12 @@ def run(code: str) -> str:
 
 class TestImport:
     def test_import_loads_no_serialization_or_plugins(self):
-        """cattrs, markupsafe and entry points are loaded lazily, not at import."""
+        """Serialization, markupsafe and holiday data are loaded lazily, not at import."""
         out = run(
             """
             import sys, clientpm
-            print(sorted(m for m in ("cattrs", "markupsafe", "importlib.metadata", "holidays")
+            print(sorted(m for m in ("clientpm.serialization", "markupsafe", "importlib.metadata",
+                                        "holidays")
                          if m in sys.modules))
             """
         )
@@ -48,3 +51,30 @@ class TestImport:
     def test_version_from_metadata(self):
         """__version__ is read from the installed distribution."""
         assert run("import clientpm; print(clientpm.__version__)")
+
+    def test_feature_layer_loads_on_first_use(self):
+        """Schedule, impact and serialization modules load when a name is first used."""
+        out = run(
+            """
+            import sys, clientpm
+            before = "clientpm.scheduling" in sys.modules
+            clientpm.schedule
+            print(before, "clientpm.scheduling" in sys.modules)
+            """
+        )
+        assert "False True" == out
+
+    def test_every_public_name_resolves(self):
+        """Every name in __all__ is an attribute, and dir() lists them all."""
+        import clientpm
+
+        missing = [n for n in clientpm.__all__ if not hasattr(clientpm, n)]
+        assert [] == missing
+        assert set(clientpm.__all__) <= set(dir(clientpm))
+
+    def test_unknown_name_is_an_attribute_error(self):
+        """A misspelt name fails like any module attribute."""
+        import clientpm
+
+        with pytest.raises(AttributeError, match="no attribute 'shedule'"):
+            clientpm.shedule  # noqa: B018

@@ -1,7 +1,5 @@
 """The schedule: critical path, duration rule, incremental what-if, expectation gaps."""
 
-
-
 from __future__ import annotations
 
 import attrs
@@ -13,7 +11,7 @@ from hypothesis import strategies as st
 import clientpm as cpm
 from clientpm.expectations import commitments_at_risk, expectation_gaps
 from clientpm.sample import SAMPLE_AS_OF
-from clientpm.schedule import schedule
+from clientpm.scheduling import schedule
 
 TZ = "Asia/Shanghai"
 AT = pendulum.datetime(2026, 1, 5, 9, tz=TZ)

@@ -15,6 +15,8 @@ Example:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from clientpm._fields import Transition
 from clientpm.enums import (
     Billing,
@@ -65,25 +67,67 @@ from clientpm.plugins import PluginHost, Registry, hookimpl
 from clientpm.sample import sample_project
 from clientpm.work_calendar import WorkCalendar
 
+if TYPE_CHECKING:
+    from clientpm._impact_text import Reason
+    from clientpm.dimensions import Dimension, ImpactDimension
+    from clientpm.expectations import (
+        CommitmentAtRisk,
+        ExpectationGap,
+        commitments_at_risk,
+        expectation_gaps,
+    )
+    from clientpm.impact import assess_change
+    from clientpm.impact_parts import (
+        BudgetImpact,
+        ChangeImpact,
+        DimensionResult,
+        ImpactContext,
+        RecommendationImpact,
+        RiskEffect,
+        RiskImpact,
+        ScheduleImpact,
+        ScopeImpact,
+    )
+    from clientpm.policy import ChangePolicy
+    from clientpm.scheduling import (
+        MilestoneChange,
+        MilestoneForecast,
+        Schedule,
+        ScheduleChange,
+        schedule,
+    )
+    from clientpm.serialization import from_dict, to_dict
+
 __all__ = [
     "AddRequirement",
     "Assessment",
     "Billing",
+    "BudgetImpact",
     "Change",
+    "ChangeImpact",
+    "ChangePolicy",
     "ChangeRequest",
     "ChangeStatus",
     "Channel",
     "ClientPMError",
     "Commitment",
+    "CommitmentAtRisk",
     "CommitmentStatus",
     "CostEntry",
     "CurrencyMismatchError",
     "DependencyCycleError",
+    "Dimension",
+    "DimensionResult",
+    "ExpectationGap",
     "Feedback",
     "FeedbackKind",
     "Goal",
     "IllegalTransitionError",
+    "ImpactContext",
+    "ImpactDimension",
     "Milestone",
+    "MilestoneChange",
+    "MilestoneForecast",
     "MilestoneStatus",
     "Money",
     "MoveMilestone",
@@ -92,7 +136,9 @@ __all__ = [
     "Priority",
     "Problem",
     "Project",
+    "Reason",
     "Recommendation",
+    "RecommendationImpact",
     "Registry",
     "RemoveRequirement",
     "Requirement",
@@ -100,23 +146,75 @@ __all__ = [
     "RequirementStatus",
     "ReviseEstimate",
     "Risk",
+    "RiskEffect",
+    "RiskImpact",
     "RiskStatus",
     "RiskStrategy",
     "Role",
+    "Schedule",
+    "ScheduleChange",
+    "ScheduleImpact",
+    "ScopeImpact",
     "SerializationError",
     "Stakeholder",
     "Transition",
     "UnknownReferenceError",
     "ValidationError",
     "WorkCalendar",
+    "assess_change",
+    "commitments_at_risk",
+    "expectation_gaps",
+    "from_dict",
     "hookimpl",
     "sample_project",
+    "schedule",
+    "to_dict",
 ]
 
 
-def __getattr__(name: str) -> str:
+#: Feature-layer names, imported on first use so `import clientpm` stays light.
+_LAZY = {
+    "Dimension": "clientpm.dimensions",
+    "ImpactDimension": "clientpm.dimensions",
+    "CommitmentAtRisk": "clientpm.expectations",
+    "ExpectationGap": "clientpm.expectations",
+    "commitments_at_risk": "clientpm.expectations",
+    "expectation_gaps": "clientpm.expectations",
+    "assess_change": "clientpm.impact",
+    "BudgetImpact": "clientpm.impact_parts",
+    "ChangeImpact": "clientpm.impact_parts",
+    "DimensionResult": "clientpm.impact_parts",
+    "ImpactContext": "clientpm.impact_parts",
+    "RecommendationImpact": "clientpm.impact_parts",
+    "RiskEffect": "clientpm.impact_parts",
+    "RiskImpact": "clientpm.impact_parts",
+    "ScheduleImpact": "clientpm.impact_parts",
+    "ScopeImpact": "clientpm.impact_parts",
+    "Reason": "clientpm._impact_text",
+    "ChangePolicy": "clientpm.policy",
+    "MilestoneChange": "clientpm.scheduling",
+    "MilestoneForecast": "clientpm.scheduling",
+    "Schedule": "clientpm.scheduling",
+    "ScheduleChange": "clientpm.scheduling",
+    "schedule": "clientpm.scheduling",
+    "from_dict": "clientpm.serialization",
+    "to_dict": "clientpm.serialization",
+}
+
+
+def __getattr__(name: str) -> object:
     if name == "__version__":
         from importlib.metadata import version
 
         return version("clientpm")
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'clientpm' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY, "__version__"])

@@ -1,6 +1,6 @@
 """The schedule engine: working-day arrays, the two passes and incremental propagation.
 
-Internal to :mod:`clientpm.schedule`. Every date is an integer working-day
+Internal to :mod:`clientpm.scheduling`. Every date is an integer working-day
 index relative to the plan start (working day 0 is the first working day on or
 after it), every milestone an integer position, and the dependency graph two
 flat arrays, so a 100,000-milestone plan allocates no container per milestone.

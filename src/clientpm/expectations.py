@@ -20,7 +20,7 @@ from clientpm._fields import describe
 from clientpm._plan import as_of_parts
 from clientpm.errors import ValidationError
 from clientpm.model.project import Project
-from clientpm.schedule import Schedule, schedule
+from clientpm.scheduling import Schedule, schedule
 
 __all__ = ["CommitmentAtRisk", "ExpectationGap", "commitments_at_risk", "expectation_gaps"]
 

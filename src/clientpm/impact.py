@@ -1,7 +1,7 @@
 """Change impact: what a change request does to scope, schedule, budget and risk (D4, D6, D14).
 
 :func:`assess_change` computes a :class:`ChangeImpact` without changing
-anything. It reuses a precomputed :class:`~clientpm.schedule.Schedule` when
+anything. It reuses a precomputed :class:`~clientpm.scheduling.Schedule` when
 given one, and then touches only what the change moves, so assessing one
 change on a 100,000-milestone plan takes milliseconds.
 
@@ -81,8 +81,8 @@ from clientpm.model.change import (
 from clientpm.model.project import Project
 from clientpm.money import Money
 from clientpm.policy import ChangePolicy
-from clientpm.schedule import Schedule
-from clientpm.schedule import schedule as compute_schedule
+from clientpm.scheduling import Schedule
+from clientpm.scheduling import schedule as compute_schedule
 
 __all__ = [
     "BUILTIN_DIMENSIONS",
@@ -542,7 +542,7 @@ def assess_change(
         project: The project.
         change_request: The request (it need not be in the project yet).
         policy: The change policy; ``ChangePolicy()`` (small-agency defaults) if omitted.
-        as_of: The status date, as for :func:`clientpm.schedule.schedule`.
+        as_of: The status date, as for :func:`clientpm.scheduling.schedule`.
         schedule: The project's schedule at ``as_of``, if already computed;
             reusing it makes the assessment incremental (milliseconds on
             100,000 milestones).

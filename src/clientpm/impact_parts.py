@@ -19,7 +19,7 @@ from clientpm.model.change import Assessment, ChangeRequest
 from clientpm.model.project import Project
 from clientpm.money import Money
 from clientpm.policy import ChangePolicy
-from clientpm.schedule import ScheduleChange
+from clientpm.scheduling import ScheduleChange
 
 __all__ = [
     "BudgetImpact",
@@ -70,7 +70,7 @@ class ScheduleImpact:
 
     Attributes:
         change: Every milestone whose forecast, due date or slack changes
-            (see :class:`~clientpm.schedule.ScheduleChange`).
+            (see :class:`~clientpm.scheduling.ScheduleChange`).
         due_moves: ``(milestone id, old due, new due)`` for each moved due date.
         contractual_breaches: Contractual milestones the change makes late (or later).
         contract_end: The project's contractual end date, if any.

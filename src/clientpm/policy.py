@@ -245,7 +245,7 @@ class ChangePolicy:
 
         Args:
             milestone_ids: The project's milestone ids (any collection; only
-                membership is checked, so a :class:`~clientpm.schedule.Schedule`
+                membership is checked, so a :class:`~clientpm.scheduling.Schedule`
                 is fine and costs nothing).
             currency: The project's currency.
 

@@ -34,7 +34,7 @@ from clientpm._fields import (
     to_tuple,
     transition,
 )
-from clientpm.enums import Billing, ChangeStatus, Recommendation
+from clientpm.enums import Billing, ChangeStatus, Recommendation, RequirementStatus
 from clientpm.errors import IllegalTransitionError, ValidationError
 from clientpm.model.requirement import Requirement
 from clientpm.money import Money
@@ -90,6 +90,12 @@ class AddRequirement:
         c = Checks("AddRequirement")
         if not isinstance(self.requirement, Requirement):
             c.add("requirement", f"expected a Requirement, got {describe(self.requirement)}")
+        elif self.requirement.status is not RequirementStatus.DRAFT:
+            c.add(
+                "requirement",
+                f"expected a draft requirement (the client's approval of the change signs it "
+                f"off), got {self.requirement.id!r} with status {self.requirement.status.value}",
+            )
         if self.milestone is not None:
             c.identifier("milestone", self.milestone)
         c.raise_if_any()

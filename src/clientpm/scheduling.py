@@ -83,7 +83,7 @@ class MilestoneForecast:
 
     Example:
         >>> import clientpm as cpm
-        >>> from clientpm.schedule import schedule
+        >>> from clientpm.scheduling import schedule
         >>> m2 = schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF)["M2"]
         >>> m2.earliest_finish, m2.due, m2.slack_days, m2.critical
         (Date(2026, 11, 30), Date(2026, 12, 18), 14, False)
@@ -131,7 +131,7 @@ class MilestoneChange:
 
     Example:
         >>> import clientpm as cpm
-        >>> from clientpm.schedule import schedule
+        >>> from clientpm.scheduling import schedule
         >>> plan = schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF)
         >>> move = plan.what_if("M2", 15).change("M2")
         >>> move.slip_days, move.old_finish, move.new_finish, move.breaches_due
@@ -189,7 +189,7 @@ class ScheduleChange:
 
     Example:
         >>> import clientpm as cpm
-        >>> from clientpm.schedule import schedule
+        >>> from clientpm.scheduling import schedule
         >>> plan = schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF)
         >>> what = plan.what_if("M2", 3)
         >>> [(m.id, m.slip_days) for m in what.moves]
@@ -250,7 +250,7 @@ class ScheduleChange:
 
         Example:
             >>> import clientpm as cpm
-            >>> from clientpm.schedule import schedule
+            >>> from clientpm.scheduling import schedule
             >>> plan = schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF)
             >>> plan.what_if("M4", 2).change("M4").new_slack_days
             37
@@ -283,7 +283,7 @@ class Schedule:
 
     Example:
         >>> import clientpm as cpm
-        >>> from clientpm.schedule import schedule
+        >>> from clientpm.scheduling import schedule
         >>> plan = schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF)
         >>> plan.start, plan.finish, plan.critical_path
         (Date(2026, 11, 24), Date(2026, 12, 28), ())
@@ -353,7 +353,7 @@ class Schedule:
 
         Example:
             >>> import clientpm as cpm
-            >>> from clientpm.schedule import schedule
+            >>> from clientpm.scheduling import schedule
             >>> schedule(cpm.sample_project()).milestone("M9")
             Traceback (most recent call last):
             ...
@@ -367,7 +367,7 @@ class Schedule:
 
         Example:
             >>> import clientpm as cpm
-            >>> from clientpm.schedule import schedule
+            >>> from clientpm.scheduling import schedule
             >>> [f.id for f in schedule(cpm.sample_project()).forecasts() if f.finished]
             ['M1']
 
@@ -379,7 +379,7 @@ class Schedule:
 
         Example:
             >>> import clientpm as cpm
-            >>> from clientpm.schedule import schedule
+            >>> from clientpm.scheduling import schedule
             >>> schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF).slack("M4")
             39
 
@@ -410,7 +410,7 @@ class Schedule:
 
         Example:
             >>> import clientpm as cpm
-            >>> from clientpm.schedule import schedule
+            >>> from clientpm.scheduling import schedule
             >>> schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF).late()
             ()
 
@@ -424,7 +424,7 @@ class Schedule:
 
         Example:
             >>> import clientpm as cpm
-            >>> from clientpm.schedule import schedule
+            >>> from clientpm.scheduling import schedule
             >>> plan = schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF)
             >>> plan.remaining_effort("REQ-1"), plan.remaining_effort("REQ-2")
             (Decimal('0'), Decimal('10'))
@@ -444,7 +444,7 @@ class Schedule:
 
         Example:
             >>> import clientpm as cpm
-            >>> from clientpm.schedule import schedule
+            >>> from clientpm.scheduling import schedule
             >>> schedule(cpm.sample_project()).delivering("REQ-3")
             ('M3',)
 
@@ -474,7 +474,7 @@ class Schedule:
 
         Example:
             >>> import clientpm as cpm
-            >>> from clientpm.schedule import schedule
+            >>> from clientpm.scheduling import schedule
             >>> plan = schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF)
             >>> plan.what_if("M3", 40).breaches
             ('M3', 'M4')
@@ -502,7 +502,7 @@ class Schedule:
 
         Example:
             >>> import clientpm as cpm
-            >>> from clientpm.schedule import schedule
+            >>> from clientpm.scheduling import schedule
             >>> plan = schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF)
             >>> plan.what_if_effort({"M2": 7}).change("M2").slip_days  # 17 days at 2 a day
             4
@@ -544,7 +544,7 @@ class Schedule:
 
         Example:
             >>> import clientpm as cpm, pendulum
-            >>> from clientpm.schedule import schedule
+            >>> from clientpm.scheduling import schedule
             >>> plan = schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF)
             >>> what = plan.simulate(due={"M2": pendulum.date(2026, 11, 27)})
             >>> what.breaches, what.change("M2").days_late
@@ -670,7 +670,7 @@ def schedule(
 
     Example:
         >>> import clientpm as cpm
-        >>> from clientpm.schedule import schedule
+        >>> from clientpm.scheduling import schedule
         >>> plan = schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF)
         >>> f = plan["M3"]
         >>> f.duration_days, f.earliest_start, f.earliest_finish, f.slack_days

@@ -1,0 +1,290 @@
+"""Hypothesis strategies for every public clientpm type.
+
+Objects are built through the real constructors and transition methods, so
+every generated value is valid by construction; ``projects()`` keeps every
+cross-reference consistent and milestone dependencies acyclic (a milestone
+only depends on earlier ones).
+"""
+
+from decimal import Decimal
+
+import pendulum
+from hypothesis import strategies as st
+
+import clientpm as cpm
+
+ZONES = ("Asia/Shanghai", "Europe/London", "America/New_York", "UTC")
+CURRENCIES = ("CNY", "USD", "EUR", "JPY")
+
+ids = st.from_regex(r"[A-Z]{1,3}-[0-9]{1,3}", fullmatch=True)
+texts = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+    min_size=1,
+    max_size=20,
+).filter(lambda s: s.strip())
+dates = st.dates(min_value=pendulum.date(2024, 1, 1), max_value=pendulum.date(2028, 12, 31)).map(
+    lambda d: pendulum.date(d.year, d.month, d.day)
+)
+named_zones = st.sampled_from(ZONES).map(pendulum.timezone)
+fixed_zones = st.integers(-12 * 60, 14 * 60).map(lambda m: pendulum.fixed_timezone(m * 60))
+instants = st.builds(
+    lambda dt, tz: pendulum.instance(dt.replace(tzinfo=None), tz=tz),
+    st.datetimes(
+        min_value=pendulum.datetime(2024, 1, 1).naive(),
+        max_value=pendulum.datetime(2028, 12, 31).naive(),
+    ),
+    st.one_of(named_zones, fixed_zones),
+)
+days = st.decimals(min_value=0, max_value=200, places=1, allow_nan=False, allow_infinity=False)
+
+
+def money(currency: str = "CNY", low: int = 0, high: int = 10**7):
+    return st.decimals(min_value=low, max_value=high, places=2, allow_nan=False).map(
+        lambda a: cpm.Money(a, currency)
+    )
+
+
+any_money = st.sampled_from(CURRENCIES).flatmap(money)
+
+calendars = st.builds(
+    cpm.WorkCalendar,
+    timezone=st.sampled_from(ZONES),
+    holidays=st.sets(dates, max_size=6),
+    weekend=st.sampled_from([{5, 6}, {4, 5}, {6}]),
+)
+
+
+def stakeholders(sid=ids, roles=st.sampled_from(list(cpm.Role))):
+    return st.builds(
+        cpm.Stakeholder, id=sid, name=texts, role=roles,
+        locale=st.sampled_from(["en", "zh", "zh_CN"]), timezone=st.sampled_from(ZONES),
+    )  # fmt: skip
+
+
+@st.composite
+def requirements(draw, rid=None, people=("li.wei",)):
+    estimate = draw(days)
+    r = cpm.Requirement(
+        id=draw(rid) if rid is not None else draw(ids), title=draw(texts),
+        kind=draw(st.sampled_from(list(cpm.RequirementKind))),
+        priority=draw(st.sampled_from(list(cpm.Priority))), estimate_days=estimate,
+        acceptance_criteria=draw(st.lists(texts, min_size=1, max_size=3)),
+        optimistic_days=draw(st.one_of(st.none(), st.just(estimate / 2))),
+        pessimistic_days=draw(st.one_of(st.none(), st.just(estimate * 2))),
+    )  # fmt: skip
+    at = draw(instants)
+    stage = draw(st.sampled_from(["draft", "signed_off", "done"]))
+    if stage != "draft":
+        r = r.sign_off(by=draw(st.sampled_from(people)), at=at)
+    if stage == "done":
+        r = r.complete(by="dev", at=at.add(days=draw(st.integers(0, 30))))
+    return r
+
+
+@st.composite
+def milestones(draw, mid=None, earlier=(), deliverables=()):
+    due = draw(dates)
+    m = cpm.Milestone(
+        id=draw(mid) if mid is not None else draw(ids), title=draw(texts), due=due,
+        baseline_due=draw(st.one_of(st.just(due), dates)),
+        depends_on=draw(st.lists(st.sampled_from(earlier), unique=True, max_size=3))
+        if earlier else (),
+        deliverables=draw(st.lists(st.sampled_from(deliverables), unique=True, max_size=3))
+        if deliverables else (),
+        duration_days=draw(st.one_of(st.none(), st.integers(0, 40))),
+    )  # fmt: skip
+    stage = draw(st.integers(0, 3))
+    at = draw(instants)
+    if stage >= 1:
+        m = m.start(by="pm", at=at)
+    if stage >= 2:
+        m = m.deliver(by="pm", at=at.add(days=1))
+    if stage >= 3:
+        m = m.accept(by="li.wei", at=at.add(days=2))
+    return m
+
+
+def risks(owners=st.just("pm"), affects=st.just(()), currency="CNY"):
+    return st.builds(
+        cpm.Risk, id=ids, title=texts, probability=st.integers(1, 5), impact=st.integers(1, 5),
+        owner=owners, next_review=dates, strategy=st.sampled_from(list(cpm.RiskStrategy)),
+        contingency=st.text(max_size=20), triggers=st.lists(texts, max_size=2),
+        cost_impact=st.one_of(st.none(), money(currency)), affects=affects,
+        residual_probability=st.one_of(st.none(), st.integers(1, 5)),
+    )  # fmt: skip
+
+
+@st.composite
+def feedback(draw, people=st.just("li.wei"), fid=None):
+    received = draw(instants)
+    answered = draw(st.booleans())
+    return cpm.Feedback(
+        id=draw(fid) if fid is not None else draw(ids), stakeholder=draw(people),
+        received_at=received, kind=draw(st.sampled_from(list(cpm.FeedbackKind))),
+        text=draw(texts), channel=draw(st.sampled_from(list(cpm.Channel))),
+        rating=draw(st.one_of(st.none(), st.integers(1, 5))),
+        nps=draw(st.one_of(st.none(), st.integers(0, 10))),
+        responded_at=received.add(hours=draw(st.integers(0, 72))) if answered else None,
+        response=draw(texts) if answered else None,
+        resolved_at=received.add(days=draw(st.integers(1, 9))) if draw(st.booleans()) else None,
+    )  # fmt: skip
+
+
+def goals(owners=st.one_of(st.none(), st.just("li.wei"))):
+    numbers = st.one_of(st.none(), st.decimals(-1000, 1000, places=2, allow_nan=False))
+    return st.builds(
+        cpm.Goal, id=ids, statement=texts, metric=st.one_of(st.none(), texts), target=numbers,
+        unit=st.one_of(st.none(), st.sampled_from(["s", "%", "users"])), baseline=numbers,
+        deadline=st.one_of(st.none(), dates), owner=owners,
+        supports=st.lists(ids, max_size=2),
+    )  # fmt: skip
+
+
+@st.composite
+def commitments(draw, people=st.just("li.wei"), stones=()):
+    made = draw(instants)
+    p = cpm.Commitment(
+        id=draw(ids), promise=draw(texts), to=draw(people), made_by="pm", made_at=made,
+        due=draw(dates),
+        milestone=draw(st.one_of(st.none(), st.sampled_from(stones))) if stones else None,
+    )  # fmt: skip
+    action = draw(st.sampled_from(["open", "keep", "miss", "renegotiate"]))
+    at = made.add(days=1)
+    if action == "keep":
+        p = p.keep(by="pm", at=at)
+    elif action == "miss":
+        p = p.miss(by="pm", at=at, why="late")
+    elif action == "renegotiate":
+        p = p.renegotiate(draw(dates), by="pm", at=at, why="moved")
+    return p
+
+
+def cost_entries(currency="CNY"):
+    return st.builds(cpm.CostEntry, on=dates, amount=money(currency), note=st.text(max_size=10))
+
+
+def assessments(currency="CNY"):
+    return st.builds(
+        cpm.Assessment, effort_days=st.decimals(-50, 50, places=1, allow_nan=False),
+        cost=money(currency), slip_days=st.integers(-5, 30),
+        recommendation=st.sampled_from(list(cpm.Recommendation)), summary=texts,
+        price=st.one_of(st.none(), money(currency)), approvers=st.lists(texts, max_size=2),
+    )  # fmt: skip
+
+
+@st.composite
+def change_requests(draw, requester="li.wei", reqs=("REQ-1",), stones=("M1",), currency="CNY",
+                    new_ids=("NEW-1",), client="li.wei"):  # fmt: skip
+    into = st.one_of(st.none(), st.sampled_from(stones)) if stones else st.none()
+    options = [st.builds(cpm.AddRequirement, requirement=requirements(st.sampled_from(new_ids))
+                         .filter(lambda r: r.status is cpm.RequirementStatus.DRAFT),
+                         milestone=into)]  # fmt: skip
+    if reqs:
+        options += [
+            st.builds(cpm.ReviseEstimate, st.sampled_from(reqs), days),
+            st.builds(cpm.RemoveRequirement, st.sampled_from(reqs)),
+        ]
+    if stones:
+        options.append(st.builds(cpm.MoveMilestone, st.sampled_from(stones), dates))
+    changes = draw(st.lists(st.one_of(options), min_size=1, max_size=3))
+    if len({c.requirement.id for c in changes if isinstance(c, cpm.AddRequirement)}) < sum(
+        isinstance(c, cpm.AddRequirement) for c in changes
+    ):
+        changes = [c for c in changes if not isinstance(c, cpm.AddRequirement)] or changes[:1]
+    at = draw(instants)
+    cr = cpm.ChangeRequest(id=draw(ids), title=draw(texts), requested_by=requester,
+                           submitted_at=at, reason=draw(texts), changes=changes)  # fmt: skip
+    stage = draw(st.sampled_from(["submitted", "assessed", "approved", "rejected", "withdrawn"]))
+    if stage == "withdrawn":
+        return cr.withdraw(by=requester, at=at.add(hours=1), why="no longer needed")
+    if stage != "submitted":
+        cr = cr.assess(draw(assessments(currency)), by="pm", at=at.add(hours=1))
+    if stage == "approved":
+        cr = cr.approve(
+            by=client, at=at.add(hours=2), billing=draw(st.sampled_from(["free", "paid"]))
+        )
+    elif stage == "rejected":
+        cr = cr.reject(by=client, at=at.add(hours=2), why="not now")
+    return cr
+
+
+transitions = st.builds(
+    cpm.Transition, to_status=texts, from_status=st.one_of(st.none(), texts), by=texts,
+    at=instants, why=st.text(max_size=20),
+)  # fmt: skip
+
+
+@st.composite
+def projects(draw, max_items=4):
+    currency = draw(st.sampled_from(CURRENCIES))
+    client = draw(stakeholders(sid=st.just("li.wei"), roles=st.just(cpm.Role.SPONSOR)))
+    others = draw(st.lists(stakeholders(), max_size=3, unique_by=lambda s: s.id))
+    others = [s for s in others if s.id != client.id]
+    people = [client.id, *(s.id for s in others)]
+    people_st = st.sampled_from(people)
+    n_req = draw(st.integers(0, max_items))
+    reqs = [draw(requirements(st.just(f"REQ-{i}"), people=("li.wei",))) for i in range(n_req)]
+    req_ids = tuple(r.id for r in reqs)
+    stones = []
+    for i in range(draw(st.integers(0, max_items))):
+        stones.append(draw(milestones(st.just(f"M{i}"), earlier=tuple(m.id for m in stones),
+                                      deliverables=req_ids)))  # fmt: skip
+    stone_ids = tuple(m.id for m in stones)
+    targets = req_ids + stone_ids
+    crs = []
+    for i in range(draw(st.integers(0, 2))):
+        cr = draw(change_requests(requester=draw(people_st), reqs=req_ids, stones=stone_ids,
+                                  currency=currency, new_ids=(f"NEW-{i}",)))  # fmt: skip
+        crs.append(attrs_evolve_id(cr, f"CR-{i}"))
+    return cpm.Project(
+        key=draw(st.from_regex(r"[A-Z]{2,5}", fullmatch=True)), name=draw(texts), client=client,
+        currency=currency, budget=draw(money(currency)), day_rate=draw(money(currency, 1, 10**4)),
+        start=draw(dates), calendar=draw(calendars),
+        daily_capacity=draw(st.decimals(Decimal("0.5"), 10, places=1, allow_nan=False)),
+        stakeholders=others, requirements=reqs, milestones=stones, change_requests=crs,
+        risks=[attrs_evolve_id(r, f"R-{i}") for i, r in enumerate(draw(st.lists(
+            risks(owners=people_st, currency=currency,
+                  affects=st.lists(st.sampled_from(targets), unique=True, max_size=2)
+                  if targets else st.just(())), max_size=3)))],
+        feedback=[draw(feedback(people_st, fid=st.just(f"F-{i}")))
+                  for i in range(draw(st.integers(0, 3)))],
+        goals=[attrs_evolve_id(g, f"G-{i}") for i, g in
+               enumerate(draw(st.lists(goals(st.one_of(st.none(), people_st)), max_size=2)))],
+        commitments=[attrs_evolve_id(p, f"P-{i}") for i, p in enumerate(draw(st.lists(
+            commitments(people_st, stone_ids), max_size=2)))],
+        actual_costs=draw(st.lists(cost_entries(currency), max_size=3)),
+        lessons=draw(st.lists(texts, max_size=2)),
+    )  # fmt: skip
+
+
+def attrs_evolve_id(obj, new_id):
+    """Give a generated object a fixed, unique id."""
+    import attrs
+
+    return attrs.evolve(obj, id=new_id)
+
+
+#: One strategy for each public type, for the round-trip properties.
+PUBLIC_TYPES = {
+    cpm.Money: any_money,
+    cpm.WorkCalendar: calendars,
+    cpm.Stakeholder: stakeholders(),
+    cpm.Requirement: requirements(),
+    cpm.Milestone: milestones(),
+    cpm.Risk: risks(),
+    cpm.Feedback: feedback(),
+    cpm.Goal: goals(),
+    cpm.Commitment: commitments(),
+    cpm.CostEntry: cost_entries(),
+    cpm.Assessment: assessments(),
+    cpm.ChangeRequest: change_requests(),
+    cpm.Transition: transitions,
+    cpm.AddRequirement: st.builds(
+        cpm.AddRequirement,
+        requirement=requirements().filter(lambda r: r.status is cpm.RequirementStatus.DRAFT),
+    ),
+    cpm.ReviseEstimate: st.builds(cpm.ReviseEstimate, ids, days),
+    cpm.RemoveRequirement: st.builds(cpm.RemoveRequirement, ids),
+    cpm.MoveMilestone: st.builds(cpm.MoveMilestone, ids, dates),
+    cpm.Project: projects(),
+}
