@@ -69,12 +69,23 @@ from clientpm.work_calendar import WorkCalendar
 
 if TYPE_CHECKING:
     from clientpm._impact_text import Reason
+    from clientpm.acceptance import (
+        CriteriaReport,
+        CriterionResult,
+        check_acceptance_criteria,
+    )
     from clientpm.dimensions import Dimension, ImpactDimension
     from clientpm.expectations import (
         CommitmentAtRisk,
         ExpectationGap,
         commitments_at_risk,
         expectation_gaps,
+    )
+    from clientpm.glossary import (
+        Glossary,
+        Jargon,
+        Term,
+        check_jargon,
     )
     from clientpm.impact import assess_change
     from clientpm.impact_parts import (
@@ -97,6 +108,17 @@ if TYPE_CHECKING:
         schedule,
     )
     from clientpm.serialization import from_dict, to_dict
+    from clientpm.smart import (
+        Finding,
+        Letter,
+        LetterResult,
+        SmartContext,
+        SmartReport,
+        SmartRule,
+        SmartSettings,
+        Verdict,
+        check_smart,
+    )
 
 __all__ = [
     "AddRequirement",
@@ -114,6 +136,8 @@ __all__ = [
     "CommitmentAtRisk",
     "CommitmentStatus",
     "CostEntry",
+    "CriteriaReport",
+    "CriterionResult",
     "CurrencyMismatchError",
     "DependencyCycleError",
     "Dimension",
@@ -121,10 +145,15 @@ __all__ = [
     "ExpectationGap",
     "Feedback",
     "FeedbackKind",
+    "Finding",
+    "Glossary",
     "Goal",
     "IllegalTransitionError",
     "ImpactContext",
     "ImpactDimension",
+    "Jargon",
+    "Letter",
+    "LetterResult",
     "Milestone",
     "MilestoneChange",
     "MilestoneForecast",
@@ -156,12 +185,21 @@ __all__ = [
     "ScheduleImpact",
     "ScopeImpact",
     "SerializationError",
+    "SmartContext",
+    "SmartReport",
+    "SmartRule",
+    "SmartSettings",
     "Stakeholder",
+    "Term",
     "Transition",
     "UnknownReferenceError",
     "ValidationError",
+    "Verdict",
     "WorkCalendar",
     "assess_change",
+    "check_acceptance_criteria",
+    "check_jargon",
+    "check_smart",
     "commitments_at_risk",
     "expectation_gaps",
     "from_dict",
@@ -174,6 +212,22 @@ __all__ = [
 
 #: Feature-layer names, imported on first use so `import clientpm` stays light.
 _LAZY = {
+    "Finding": "clientpm.smart",
+    "Letter": "clientpm.smart",
+    "LetterResult": "clientpm.smart",
+    "SmartContext": "clientpm.smart",
+    "SmartReport": "clientpm.smart",
+    "SmartRule": "clientpm.smart",
+    "SmartSettings": "clientpm.smart",
+    "Verdict": "clientpm.smart",
+    "check_smart": "clientpm.smart",
+    "CriteriaReport": "clientpm.acceptance",
+    "CriterionResult": "clientpm.acceptance",
+    "check_acceptance_criteria": "clientpm.acceptance",
+    "Glossary": "clientpm.glossary",
+    "Jargon": "clientpm.glossary",
+    "Term": "clientpm.glossary",
+    "check_jargon": "clientpm.glossary",
     "Dimension": "clientpm.dimensions",
     "ImpactDimension": "clientpm.dimensions",
     "CommitmentAtRisk": "clientpm.expectations",

@@ -40,7 +40,11 @@ hookimpl = pluggy.HookimplMarker("clientpm")
 ENTRY_POINT_GROUP = "clientpm"
 
 #: Modules holding the built-in hook implementations, imported when a host is built.
-BUILTIN_PLUGINS: tuple[str, ...] = ("clientpm.impact_dimensions",)
+BUILTIN_PLUGINS: tuple[str, ...] = (
+    "clientpm.impact_dimensions",
+    "clientpm.smart_rules",
+    "clientpm.glossary",
+)
 
 T = TypeVar("T")
 

@@ -1,0 +1,579 @@
+"""SMART checks of goals: Specific, Measurable, Achievable, Relevant, Time-bound (D2).
+
+:func:`check_smart` runs every rule over a goal and returns a
+:class:`SmartReport`: a verdict per letter (pass, warn or fail), each finding
+with a stable code, a message and a suggestion in the reader's language, and
+the evidence that triggered it. A goal is SMART when no letter fails;
+warnings are advice.
+
+The statement's language (English or Chinese) is detected from its text and
+picks the word lists; the ``locale`` picks the language of the findings, so a
+Chinese goal can be reviewed in English and the other way round.
+
+The built-in rules are in :mod:`clientpm.smart_rules`; plugins add their own
+through the ``clientpm_register_smart_rules`` hook, and a rule is just a
+:class:`SmartRule`: a code, a letter and a check.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pendulum
+
+from clientpm._display import Table
+from clientpm._fields import describe, to_strings
+from clientpm._impact_text import check_locale
+from clientpm._lexicon import detect_language
+from clientpm.errors import PluginError, ValidationError
+from clientpm.model.goal import Goal
+from clientpm.work_calendar import WorkCalendar
+
+if TYPE_CHECKING:
+    from clientpm.model.project import Project
+
+__all__ = [
+    "Finding",
+    "Letter",
+    "LetterResult",
+    "SmartContext",
+    "SmartReport",
+    "SmartRule",
+    "SmartSettings",
+    "Verdict",
+    "check_smart",
+    "run_rules",
+]
+
+
+class Verdict(enum.Enum):
+    """The judgement on one letter or finding, from best to worst.
+
+    Example:
+        >>> Verdict.worst([Verdict.PASS, Verdict.WARN])
+        <Verdict.WARN: 'warn'>
+
+    """
+
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+
+    @property
+    def rank(self) -> int:
+        """0 for pass, 1 for warn, 2 for fail."""
+        return list(Verdict).index(self)
+
+    @classmethod
+    def worst(cls, verdicts: Iterable[Verdict]) -> Verdict:
+        """The worst of ``verdicts``; pass when there are none."""
+        return max(verdicts, key=lambda v: v.rank, default=cls.PASS)
+
+    def label(self, locale: str = "en") -> str:
+        """The verdict as a reader sees it, e.g. ``"通过"``.
+
+        Example:
+            >>> Verdict.FAIL.label("zh")
+            '不通过'
+
+        """
+        return {"pass": ("pass", "通过"), "warn": ("warn", "注意"), "fail": ("fail", "不通过")}[
+            self.value
+        ][locale == "zh"]
+
+
+class Letter(enum.Enum):
+    """The five SMART letters.
+
+    Example:
+        >>> Letter("M").title("zh")
+        '可衡量'
+
+    """
+
+    S = "S"
+    M = "M"
+    A = "A"
+    R = "R"
+    T = "T"
+
+    def title(self, locale: str = "en") -> str:
+        """The letter's name in English or Chinese."""
+        names = {
+            "S": ("Specific", "具体"),
+            "M": ("Measurable", "可衡量"),
+            "A": ("Achievable", "可实现"),
+            "R": ("Relevant", "相关"),
+            "T": ("Time-bound", "有时限"),
+        }
+        return names[self.value][locale == "zh"]
+
+
+def _to_letter(value: object) -> Letter:
+    try:
+        return Letter(value)
+    except ValueError:
+        return value  # type: ignore[return-value]  # refused by the check below
+
+
+@attrs.frozen
+class Finding:
+    """One thing a rule found about a goal.
+
+    Attributes:
+        code: Stable code of the rule that found it, e.g. ``"S-vague"``.
+        letter: The letter it counts against.
+        verdict: ``WARN`` or ``FAIL``.
+        message: What is wrong, in the report's locale.
+        suggestion: A concrete way to fix it, in the report's locale.
+        evidence: The words or fields that triggered it.
+
+    Example:
+        >>> f = Finding("S-owner", Letter.S, Verdict.FAIL, "No owner.", "Name one.", ("owner",))
+        >>> f.letter.value, f.verdict.value
+        ('S', 'fail')
+
+    """
+
+    code: str
+    letter: Letter = attrs.field(converter=_to_letter)
+    verdict: Verdict
+    message: str
+    suggestion: str
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
+
+    def __attrs_post_init__(self) -> None:
+        where = f"Finding {self.code!r}"
+        if not isinstance(self.letter, Letter):
+            raise ValidationError.single(
+                f"{where}.letter", f"expected one of S, M, A, R, T, got {describe(self.letter)}"
+            )
+        if self.verdict not in (Verdict.WARN, Verdict.FAIL):
+            raise ValidationError.single(
+                f"{where}.verdict", f"expected Verdict.WARN or Verdict.FAIL, got {self.verdict!r}"
+            )
+
+
+@attrs.frozen
+class SmartSettings:
+    """The bounds the built-in rules judge by; the defaults suit a typical client project.
+
+    Attributes:
+        max_change_factor: Largest ratio between target and baseline (either
+            way) that counts as achievable; 3 means "at most three times
+            better". Beyond it the goal fails Achievable.
+        min_workdays: Fewest working days between the status date and the
+            deadline for any goal to be achievable.
+        min_words: Fewest words an English statement needs to say what changes.
+        min_chinese_chars: Fewest Chinese characters a Chinese statement needs.
+
+    Example:
+        >>> SmartSettings(max_change_factor=2).max_change_factor
+        Decimal('2')
+
+    """
+
+    max_change_factor: Decimal = attrs.field(default=Decimal(3), converter=Decimal)
+    min_workdays: int = 5
+    min_words: int = 4
+    min_chinese_chars: int = 8
+
+    def __attrs_post_init__(self) -> None:
+        if self.max_change_factor <= 1:
+            raise ValidationError.single(
+                "SmartSettings.max_change_factor",
+                f"expected a number above 1, got {describe(self.max_change_factor)}",
+            )
+        for name in ("min_workdays", "min_words", "min_chinese_chars"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValidationError.single(
+                    f"SmartSettings.{name}", f"expected a whole number >= 0, got {describe(value)}"
+                )
+
+
+@attrs.frozen
+class SmartContext:
+    """What a rule sees: the goal, the project if any, the date, the languages.
+
+    Attributes:
+        goal: The goal being checked.
+        project: The project it belongs to, or ``None``.
+        as_of: The status date.
+        locale: The language findings are written in (``"en"`` or ``"zh"``).
+        language: The language the statement is written in, detected.
+        settings: The bounds for the built-in rules.
+        calendar: The project's working calendar, or a Monday-to-Friday one.
+
+    Example:
+        >>> ctx = SmartContext(Goal(id="G1", statement="尽快提升满意度"), None,
+        ...                    pendulum.date(2026, 11, 24), "en", "zh", SmartSettings(),
+        ...                    WorkCalendar())
+        >>> ctx.say("Add a number.", "加上数字。")
+        'Add a number.'
+
+    """
+
+    goal: Goal
+    project: Project | None
+    as_of: pendulum.Date
+    locale: str
+    language: str
+    settings: SmartSettings
+    calendar: WorkCalendar
+
+    def say(self, en: str, zh: str) -> str:
+        """Pick the text for the report's locale."""
+        return zh if self.locale == "zh" else en
+
+    def finding(
+        self,
+        code: str,
+        letter: Letter | str,
+        verdict: Verdict,
+        message: tuple[str, str],
+        suggestion: tuple[str, str],
+        evidence: Iterable[str] = (),
+    ) -> Finding:
+        """Make a finding from English and Chinese texts, keeping the report's language.
+
+        Example:
+            >>> ctx = SmartContext(Goal(id="G1", statement="x"), None, pendulum.date(2026, 11, 24),
+            ...                    "zh", "en", SmartSettings(), WorkCalendar())
+            >>> found = ctx.finding("X-1", "S", Verdict.WARN, ("Vague.", "含糊。"),
+            ...                     ("Fix.", "修改。"))
+            >>> found.message
+            '含糊。'
+
+        """
+        return Finding(
+            code, Letter(letter), verdict, self.say(*message), self.say(*suggestion), evidence
+        )
+
+
+#: What a rule's check may return.
+RuleResult = Finding | Iterable[Finding] | None
+
+
+@attrs.frozen
+class SmartRule:
+    """A SMART rule: a stable code, the letter it judges, and a check.
+
+    Attributes:
+        code: Stable code, e.g. ``"M-unit"``; findings carry it.
+        letter: The letter it judges.
+        check: ``check(context)`` returns a :class:`Finding`, several, or
+            ``None`` when the goal passes.
+        description: One line on what the rule looks for, for the docs.
+
+    Example:
+        >>> def needs_sla(ctx):
+        ...     if "SLA" not in ctx.goal.statement:
+        ...         return ctx.finding("ACME-sla", "S", Verdict.WARN,
+        ...                            ("No SLA named.", "未写明 SLA。"),
+        ...                            ("Name the SLA.", "写明 SLA。"))
+        >>> rule = SmartRule("ACME-sla", "S", needs_sla, "goals name their SLA")
+        >>> rule.letter
+        <Letter.S: 'S'>
+
+    """
+
+    code: str
+    letter: Letter = attrs.field(converter=_to_letter)
+    check: Callable[[SmartContext], RuleResult]
+    description: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        where = f"SmartRule {self.code!r}"
+        if not isinstance(self.code, str) or not self.code.strip():
+            raise ValidationError.single(
+                "SmartRule.code", f"expected a non-empty text, got {describe(self.code)}"
+            )
+        if not isinstance(self.letter, Letter):
+            raise ValidationError.single(
+                f"{where}.letter", f"expected one of S, M, A, R, T, got {describe(self.letter)}"
+            )
+        if not callable(self.check):
+            raise ValidationError.single(
+                f"{where}.check", f"expected a callable, got {describe(self.check)}"
+            )
+
+
+@attrs.frozen
+class LetterResult:
+    """The verdict on one letter and the findings behind it.
+
+    Example:
+        >>> LetterResult(Letter.T, Verdict.PASS, ()).verdict.value
+        'pass'
+
+    """
+
+    letter: Letter
+    verdict: Verdict
+    findings: tuple[Finding, ...]
+
+
+@attrs.frozen
+class SmartReport:
+    """The SMART verdict on a goal, letter by letter.
+
+    Attributes:
+        subject: Which goal, e.g. ``"Goal 'G1'"``.
+        statement: The goal's statement.
+        as_of: The status date it was judged on.
+        locale: The language of the findings.
+        language: The language of the statement.
+        letters: One :class:`LetterResult` per letter, in S, M, A, R, T order.
+        errors: Plugin rules that failed to run; the other rules still ran.
+
+    Example:
+        >>> import clientpm as cpm
+        >>> project = cpm.sample_project()
+        >>> report = cpm.check_smart(project.goal("G1"), project=project,
+        ...                          as_of=cpm.sample.SAMPLE_AS_OF)
+        >>> report.is_smart, report.verdicts()
+        (True, 'S:pass M:pass A:pass R:pass T:pass')
+
+    """
+
+    subject: str
+    statement: str
+    as_of: pendulum.Date
+    locale: str
+    language: str
+    letters: tuple[LetterResult, ...]
+    errors: tuple[PluginError, ...] = ()
+
+    @property
+    def is_smart(self) -> bool:
+        """Whether no letter fails (warnings allowed)."""
+        return all(r.verdict is not Verdict.FAIL for r in self.letters)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding, letter by letter."""
+        return tuple(f for r in self.letters for f in r.findings)
+
+    @property
+    def failed(self) -> tuple[Letter, ...]:
+        """The letters that fail."""
+        return tuple(r.letter for r in self.letters if r.verdict is Verdict.FAIL)
+
+    def verdict(self, letter: Letter | str) -> Verdict:
+        """The verdict on one letter.
+
+        Example:
+            >>> import clientpm as cpm
+            >>> project = cpm.sample_project()
+            >>> cpm.check_smart(project.goal("G2"), project=project,
+            ...                 as_of=cpm.sample.SAMPLE_AS_OF).verdict("M")
+            <Verdict.FAIL: 'fail'>
+
+        """
+        wanted = Letter(letter)
+        return next(r.verdict for r in self.letters if r.letter is wanted)
+
+    def verdicts(self) -> str:
+        """The five verdicts on one line, e.g. ``"S:pass M:fail A:pass R:warn T:pass"``."""
+        return " ".join(f"{r.letter.value}:{r.verdict.value}" for r in self.letters)
+
+    def table(self) -> Table:
+        """The report as a table: letter, verdict, findings and suggestions."""
+        zh = self.locale == "zh"
+        headers = (
+            ("字母", "结论", "发现", "建议")
+            if zh
+            else ("Letter", "Verdict", "Findings", "Suggestions")
+        )
+        rows = [
+            (
+                f"{r.letter.value} ({r.letter.title(self.locale)})",
+                r.verdict.label(self.locale),
+                "\n".join(f"[{f.code}] {f.message}" for f in r.findings),
+                "\n".join(f.suggestion for f in r.findings),
+            )
+            for r in self.letters
+        ]
+        verdict = (
+            ("是 SMART 目标" if self.is_smart else "不是 SMART 目标")
+            if zh
+            else ("SMART" if self.is_smart else "not SMART")
+        )
+        title = f"{self.subject}: {verdict}"
+        return Table(title=title, caption=self.statement, headers=headers, rows=tuple(rows))
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        return self.table().mimebundle()
+
+    def __str__(self) -> str:
+        return self.table().text()
+
+
+def _status_date(as_of: object, calendar: WorkCalendar) -> pendulum.Date:
+    if isinstance(as_of, _dt.datetime):
+        if as_of.tzinfo is None:
+            raise ValidationError.single(
+                "check_smart.as_of",
+                f"expected a date or a time-zone-aware date and time, got naive {describe(as_of)}",
+            )
+        return calendar.local_date(as_of)
+    if isinstance(as_of, _dt.date):
+        return pendulum.Date(as_of.year, as_of.month, as_of.day)
+    raise ValidationError.single(
+        "check_smart.as_of", f"expected a pendulum.Date or DateTime, got {describe(as_of)}"
+    )
+
+
+def _rule_list(rules: object) -> list[object]:
+    if rules is None:
+        from clientpm.smart_rules import BUILTIN_RULES
+
+        return list(BUILTIN_RULES)
+    if isinstance(rules, Mapping):
+        return list(rules.values())
+    if isinstance(rules, Iterable) and not isinstance(rules, (str, bytes)):
+        return list(rules)
+    raise ValidationError.single(
+        "check_smart.rules",
+        f"expected SMART rules (a list or a registry) or None, got {describe(rules)}",
+    )
+
+
+def run_rules(
+    rules: Iterable[object], context: SmartContext
+) -> tuple[list[Finding], list[PluginError]]:
+    """Run every rule; one that raises or returns a non-finding becomes a ``PluginError``.
+
+    Example:
+        >>> def boom(ctx):
+        ...     raise RuntimeError("no network here")
+        >>> ctx = SmartContext(Goal(id="G1", statement="x"), None, pendulum.date(2026, 11, 24),
+        ...                    "en", "en", SmartSettings(), WorkCalendar())
+        >>> findings, errors = run_rules([SmartRule("X-boom", "S", boom)], ctx)
+        >>> findings, str(errors[0])
+        ([], "plugin 'X-boom' failed in hook check: RuntimeError: no network here")
+
+    """
+    findings: list[Finding] = []
+    errors: list[PluginError] = []
+    for rule in rules:
+        if not isinstance(rule, SmartRule):
+            errors.append(
+                PluginError(
+                    str(getattr(rule, "code", type(rule).__name__)),
+                    "clientpm_register_smart_rules",
+                    f"expected a SmartRule, got {describe(rule)}",
+                )
+            )
+            continue
+        try:
+            found: Any = rule.check(context)
+        except Exception as err:  # a third-party rule must not stop the others
+            errors.append(PluginError(rule.code, "check", f"{type(err).__name__}: {err}"))
+            continue
+        batch = [] if found is None else [found] if isinstance(found, Finding) else found
+        try:
+            items = list(batch)
+        except TypeError:
+            items = [batch]
+        bad = [f for f in items if not isinstance(f, Finding)]
+        if bad:
+            errors.append(
+                PluginError(
+                    rule.code, "check", f"expected Finding objects or None, got {describe(bad[0])}"
+                )
+            )
+            continue
+        findings.extend(items)
+    return findings, errors
+
+
+def check_smart(
+    goal: Goal,
+    *,
+    project: Project | None = None,
+    as_of: pendulum.Date | pendulum.DateTime,
+    locale: str = "en",
+    rules: Iterable[SmartRule] | Mapping[str, SmartRule] | None = None,
+    settings: SmartSettings | None = None,
+) -> SmartReport:
+    """Judge a goal letter by letter against SMART.
+
+    Args:
+        goal: The goal.
+        project: Its project, for the checks that need one (the owner is a
+            stakeholder, the supported requirements exist, the deadline is
+            within the project and the team has the capacity).
+        as_of: The status date; a time-zone-aware DateTime is read in the
+            project's time zone.
+        locale: Language of the findings, ``"en"`` or ``"zh"``.
+        rules: The rules to run, e.g. ``host.smart_rules()``; by default the
+            built-in ones (:data:`clientpm.smart_rules.BUILTIN_RULES`).
+        settings: Bounds for the built-in rules; :class:`SmartSettings` defaults.
+
+    Returns:
+        The report; ``report.is_smart`` is true when no letter fails.
+
+    Raises:
+        ValidationError: for a goal that is not a Goal, a project that is not
+            a Project, a bad ``as_of`` or an unknown locale.
+
+    Example:
+        >>> import clientpm as cpm
+        >>> goal = cpm.Goal(id="G9", statement="尽快提升员工满意度", owner="zhang.min")
+        >>> report = cpm.check_smart(goal, as_of=pendulum.date(2026, 11, 24), locale="en")
+        >>> report.language, report.verdicts()
+        ('zh', 'S:fail M:fail A:pass R:fail T:fail')
+        >>> report.findings[0].code, report.findings[0].evidence
+        ('S-vague', ('尽快', '提升'))
+
+    """
+    from clientpm.model.project import Project
+
+    if not isinstance(goal, Goal):
+        raise ValidationError.single("check_smart.goal", f"expected a Goal, got {describe(goal)}")
+    if project is not None and not isinstance(project, Project):
+        raise ValidationError.single(
+            "check_smart.project", f"expected a Project or None, got {describe(project)}"
+        )
+    code = check_locale(locale, "check_smart.locale")
+    if settings is None:
+        settings = SmartSettings()
+    elif not isinstance(settings, SmartSettings):
+        raise ValidationError.single(
+            "check_smart.settings", f"expected SmartSettings or None, got {describe(settings)}"
+        )
+    calendar = project.calendar if project is not None else WorkCalendar()
+    context = SmartContext(
+        goal=goal,
+        project=project,
+        as_of=_status_date(as_of, calendar),
+        locale=code,
+        language=detect_language(goal.statement),
+        settings=settings,
+        calendar=calendar,
+    )
+    findings, errors = run_rules(_rule_list(rules), context)
+    letters = tuple(
+        LetterResult(
+            letter,
+            Verdict.worst(f.verdict for f in findings if f.letter is letter),
+            tuple(f for f in findings if f.letter is letter),
+        )
+        for letter in Letter
+    )
+    return SmartReport(
+        subject=goal.label,
+        statement=goal.statement,
+        as_of=context.as_of,
+        locale=code,
+        language=context.language,
+        letters=letters,
+        errors=tuple(errors),
+    )
