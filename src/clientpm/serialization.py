@@ -47,7 +47,13 @@ import attrs
 import pendulum
 
 from clientpm._fields import describe
-from clientpm.errors import ClientPMError, Problem, SerializationError, ValidationError
+from clientpm.errors import (
+    ClientPMError,
+    PluginError,
+    Problem,
+    SerializationError,
+    ValidationError,
+)
 from clientpm.model.change import CHANGE_TYPES
 from clientpm.money import Money
 
@@ -91,6 +97,8 @@ def _plain(value: object) -> Any:
         return str(value)
     if isinstance(value, Money):
         return {"amount": str(value.amount), "currency": value.currency}
+    if isinstance(value, PluginError):  # kept in reports: a plugin that failed
+        return {"plugin": value.plugin, "hook": value.hook, "reason": value.reason}
     if isinstance(value, pendulum.DateTime):
         return _instant(value)
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
@@ -189,6 +197,8 @@ class _Walker:
                 return None  # a problem was recorded for the unhashable item
         if kind is Money:
             return self.attrs_object(Money, data, path)
+        if kind is PluginError:
+            return self.plugin_error(data, path)
         if isinstance(kind, type) and attrs.has(kind):
             return self.attrs_object(kind, data, path)
         if kind is pendulum.DateTime:
@@ -218,6 +228,20 @@ class _Walker:
             return data
         self.fail(path, f"cannot read a value of type {kind!r}")  # pragma: no cover
         return None
+
+    def plugin_error(self, data: object, path: str) -> PluginError | None:
+        if not isinstance(data, dict) or set(data) != {"plugin", "hook", "reason"}:
+            self.fail(
+                path, f"expected an object with plugin, hook and reason, got {describe(data)}"
+            )
+            return None
+        plugin, hook, reason = data["plugin"], data["hook"], data["reason"]
+        if not (isinstance(plugin, str) and isinstance(reason, str)) or not (
+            hook is None or isinstance(hook, str)
+        ):
+            self.fail(path, f"expected texts for plugin, hook and reason, got {describe(data)}")
+            return None
+        return PluginError(plugin, hook, reason)
 
     def tagged(self, options: list[Any], data: object, path: str) -> Any:
         tags = {t: c for t, c in _TAGS.items() if c in options}

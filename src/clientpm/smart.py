@@ -348,7 +348,7 @@ class SmartReport:
     locale: str
     language: str
     letters: tuple[LetterResult, ...]
-    errors: tuple[PluginError, ...] = ()
+    errors: tuple[PluginError, ...] = attrs.field(default=(), eq=False)
 
     @property
     def is_smart(self) -> bool:

@@ -58,10 +58,10 @@ FAIL, WARN = Verdict.FAIL, Verdict.WARN
 
 def _terms(ctx: SmartContext, lists: dict[str, tuple[str, ...]]) -> list[str]:
     text = ctx.goal.statement
+    other = "en" if ctx.language == "zh" else "zh"
     found = find_terms(text, lists[ctx.language], ctx.language)
-    if ctx.language == "zh":  # English words inside a Chinese statement ("UI 更友好")
-        found += [t for t in find_terms(text, lists["en"], "en") if t not in found]
-    return found
+    # words of the other language inside the statement ("UI 更友好", "go live 尽快")
+    return found + [t for t in find_terms(text, lists[other], other) if t not in found]
 
 
 def _quote(ctx: SmartContext, words: list[str]) -> str:
