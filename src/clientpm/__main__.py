@@ -2,6 +2,8 @@
 
 Usage::
 
+    python -m clientpm report [PROJECT.json] [--kind weekly|monthly|risks] [--as-of DATE]
+                              [--format markdown|html|text] [--locale en|zh]
     python -m clientpm demo [--as-of 2026-11-24]
     python -m clientpm validate PROJECT.json
 """
@@ -76,7 +78,8 @@ def overview(project: Project, as_of: pendulum.Date) -> str:
     return "\n".join(lines)
 
 
-def _validate(path: str, out: TextIO) -> int:
+def _load(path: str, out: TextIO) -> tuple[Project | None, int]:
+    """Read a project file; on failure print every problem and give the exit status."""
     from clientpm.serialization import from_dict
 
     try:
@@ -84,27 +87,50 @@ def _validate(path: str, out: TextIO) -> int:
             data = json.load(handle)
     except OSError as err:
         print(f"{path}: cannot read the file: {err.strerror}", file=out)
-        return 2
+        return None, 2
     except json.JSONDecodeError as err:
         print(
             f"{path}: not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}", file=out
         )
-        return 1
+        return None, 1
     try:
-        project = from_dict(Project, data)
+        return from_dict(Project, data), 0
     except SerializationError as err:
         print(f"{path}: {len(err.problems)} problem(s):", file=out)
         for problem in err.problems:
             print(f"  {problem}", file=out)
-        return 1
-    except ClientPMError as err:  # pragma: no cover - from_dict wraps every error
-        print(f"{path}: {err}", file=out)
-        return 1
+        return None, 1
+
+
+def _validate(path: str, out: TextIO) -> int:
+    project, status = _load(path, out)
+    if project is None:
+        return status
     print(
         f"{path}: valid project {project.key!r} with {len(project.requirements)} requirements "
         f"and {len(project.milestones)} milestones",
         file=out,
     )
+    return 0
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    from clientpm.reports import monthly_report, render, risk_register, weekly_report
+
+    if args.file is None:
+        project = sample_project()
+    else:
+        loaded, status = _load(args.file, out)
+        if loaded is None:
+            return status
+        project = loaded
+    build = {"weekly": weekly_report, "monthly": monthly_report, "risks": risk_register}[args.kind]
+    try:
+        report = build(project, as_of=args.as_of, locale=args.locale)
+        print(render(report, args.format), file=out, end="")
+    except ClientPMError as err:
+        print(f"error: {err}", file=out)
+        return 1
     return 0
 
 
@@ -118,6 +144,16 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--as-of", type=_date, default=SAMPLE_AS_OF, help="date, YYYY-MM-DD")
     validate = commands.add_parser("validate", help="check a project JSON file")
     validate.add_argument("file", help="path to a project file written by clientpm.to_dict")
+    report = commands.add_parser("report", help="print a client report")
+    report.add_argument(
+        "file", nargs="?", help="project file written by clientpm.to_dict (default: the sample)"
+    )
+    report.add_argument("--kind", choices=["weekly", "monthly", "risks"], default="weekly")
+    report.add_argument("--as-of", type=_date, default=SAMPLE_AS_OF, help="date, YYYY-MM-DD")
+    report.add_argument("--format", choices=["markdown", "html", "text"], default="text")
+    report.add_argument(
+        "--locale", choices=["en", "zh"], default=None, help="default: the client's locale"
+    )
     return parser
 
 
@@ -138,6 +174,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     if args.command == "demo":
         print(overview(sample_project(), args.as_of), file=stream)
         return 0
+    if args.command == "report":
+        return _report(args, stream)
     return _validate(args.file, stream)
 
 

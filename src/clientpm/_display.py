@@ -8,10 +8,19 @@ plain text aligns columns counting East Asian wide characters as two columns.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["Table", "display_width", "escape_html", "escape_markdown", "pad"]
+__all__ = [
+    "Table",
+    "display_width",
+    "escape_html",
+    "escape_markdown",
+    "markdown_table",
+    "pad",
+    "text_table",
+]
 
 
 def escape_html(text: str) -> str:
@@ -80,6 +89,51 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
+def text_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()
+) -> str:
+    """Columns aligned by display width; ``numeric`` columns aligned right.
+
+    Example:
+        >>> print(text_table(["里程碑", "Slip"], [["M2 测试版", "3"], ["M10", "12"]], [1]))
+        里程碑     Slip
+        ---------  ----
+        M2 测试版     3
+        M10          12
+
+    """
+    cells = [list(headers)] + [[c.replace("\n", " ") for c in row] for row in rows]
+    widths = [max(display_width(row[i]) for row in cells) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        out = []
+        for index, (cell, width) in enumerate(zip(row, widths, strict=True)):
+            gap = " " * max(0, width - display_width(cell))
+            out.append(gap + cell if index in numeric and row is not cells[0] else cell + gap)
+        return "  ".join(out).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
+
+
+def markdown_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()
+) -> str:
+    r"""A GitHub-flavoured Markdown table, every cell escaped; ``numeric`` columns aligned right.
+
+    Example:
+        >>> print(markdown_table(["Risk", "Score"], [["a|b", "12"]], [1]))
+        | Risk | Score |
+        |---|---:|
+        | a\|b | 12 |
+
+    """
+    head = "| " + " | ".join(escape_markdown(h) for h in headers) + " |"
+    rule = "|" + "|".join("---:" if i in numeric else "---" for i in range(len(headers))) + "|"
+    body = ["| " + " | ".join(escape_markdown(c) for c in row) + " |" for row in rows]
+    return "\n".join([head, rule, *body])
+
+
 @attrs.frozen
 class Table:
     """A titled table of text cells that shows itself as text, Markdown or HTML.
@@ -102,18 +156,10 @@ class Table:
 
     def text(self) -> str:
         """Plain text with aligned columns (a multi-line cell is joined into one line)."""
-        cells = [list(self.headers)] + [[c.replace("\n", " ") for c in row] for row in self.rows]
-        widths = [max(display_width(row[i]) for row in cells) for i in range(len(self.headers))]
         lines = [self.title]
         if self.caption:
             lines.append(self.caption)
-
-        def line(row: list[str]) -> str:
-            return "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip()
-
-        lines.append(line(cells[0]))
-        lines.append("  ".join("-" * w for w in widths))
-        lines.extend(line(row) for row in cells[1:])
+        lines.append(text_table(self.headers, self.rows))
         return "\n".join(lines)
 
     def markdown(self) -> str:
@@ -121,9 +167,7 @@ class Table:
         lines = [f"**{escape_markdown(self.title)}**", ""]
         if self.caption:
             lines += [escape_markdown(self.caption), ""]
-        lines.append("| " + " | ".join(escape_markdown(h) for h in self.headers) + " |")
-        lines.append("|" + "|".join("---" for _ in self.headers) + "|")
-        lines.extend("| " + " | ".join(escape_markdown(c) for c in row) + " |" for row in self.rows)
+        lines.append(markdown_table(self.headers, self.rows))
         return "\n".join(lines)
 
     def html(self) -> str:

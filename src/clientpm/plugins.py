@@ -44,6 +44,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "clientpm.impact_dimensions",
     "clientpm.smart_rules",
     "clientpm.glossary",
+    "clientpm.reports.rendering",
 )
 
 T = TypeVar("T")

@@ -1,0 +1,78 @@
+"""The Markdown renderer: GitHub-flavoured, every user string escaped.
+
+Table cells survive pipes, backticks, newlines and HTML (see
+:func:`clientpm._display.escape_markdown`); charts become tables.
+"""
+
+from __future__ import annotations
+
+from clientpm._display import escape_markdown, markdown_table
+from clientpm.reports.document import (
+    Block,
+    Bullets,
+    Callout,
+    DataTable,
+    HeatMap,
+    KeyFacts,
+    Paragraph,
+    Report,
+    Timeline,
+)
+from clientpm.reports.tables import heatmap_table, period_text, timeline_table
+from clientpm.reports.wording import Words
+
+__all__ = ["markdown_report"]
+
+
+def _block(block: Block, w: Words) -> str:
+    e = escape_markdown
+    if isinstance(block, Paragraph):
+        return e(block.text)
+    if isinstance(block, Bullets):
+        return "\n".join(f"- {e(item)}" for item in block.items)
+    if isinstance(block, DataTable):
+        return markdown_table(block.headers, block.rows, block.numeric)
+    if isinstance(block, KeyFacts):
+        return "\n".join(f"- **{e(label)}:** {e(value)}" for label, value in block.facts)
+    if isinstance(block, Callout):
+        label = w(f"tone.{block.tone.value}")
+        return f"> **{e(label)}:** {e(block.text)}"
+    if isinstance(block, Timeline):
+        headers, rows = timeline_table(block, w)
+        return f"*{e(block.title)}*\n\n" + markdown_table(headers, rows)
+    if isinstance(block, HeatMap):
+        headers, grid, numeric = heatmap_table(block, "·")
+        return f"*{e(block.title)}*\n\n" + markdown_table(headers, grid, numeric)
+    raise TypeError(f"not a report block: {block!r}")  # pragma: no cover - Block is closed
+
+
+def markdown_report(report: Report) -> str:
+    """Render a report as GitHub-flavoured Markdown.
+
+    Example:
+        >>> import clientpm as cpm
+        >>> report = cpm.weekly_report(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF,
+        ...                            locale="en")
+        >>> markdown_report(report).splitlines()[0]
+        '# Weekly report: ACME HR portal'
+
+    """
+    w = Words(report.locale)
+    e = escape_markdown
+    period = period_text(report, w)
+    parts = [
+        f"# {e(report.title)}",
+        f"{e(report.project)} · {e(period)} · {e(w('as_of', date=w.date(report.as_of)))}",
+        f"**{e(w('status'))}: {e(report.status.rag.label(w.locale))}**",
+    ]
+    if report.status.reasons:
+        parts.append("\n".join(f"- {e(r)}" for r in report.status.reasons))
+    parts.append(f"## {e(w('summary'))}")
+    parts.append("\n".join(f"- {e(s)}" for s in report.summary))
+    for section in report.sections:
+        parts.append(f"## {e(section.title)}")
+        parts.extend(_block(b, w) for b in section.blocks)
+    if report.footnotes:
+        parts.append(f"## {e(w('footnotes'))}")
+        parts.append("\n".join(f"- **{e(t)}:** {e(x)}" for t, x in report.footnotes))
+    return "\n\n".join(parts) + "\n"

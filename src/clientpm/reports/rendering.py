@@ -1,0 +1,108 @@
+"""Rendering reports: :func:`render` and the built-in renderers' plugin registration.
+
+A renderer is any callable that takes a :class:`~clientpm.reports.document.Report`
+and returns text. The built-in ones (``"markdown"``, ``"html"``, ``"text"``)
+are registered through the ``clientpm_register_renderers`` hook, the same way
+a plugin adds its own:
+
+.. code-block:: python
+
+    @clientpm.hookimpl
+    def clientpm_register_renderers(registry):
+        registry.register("csv", render_csv)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from clientpm._fields import describe
+from clientpm.errors import PluginError, ValidationError
+from clientpm.plugins import hookimpl
+from clientpm.reports.document import Report
+
+__all__ = ["BUILTIN_RENDERERS", "clientpm_register_renderers", "render"]
+
+Renderer = Callable[[Report], str]
+
+
+def _html(report: Report) -> str:
+    from clientpm.reports.html import html_document
+
+    return html_document(report)
+
+
+def _markdown(report: Report) -> str:
+    from clientpm.reports.markdown import markdown_report
+
+    return markdown_report(report)
+
+
+def _text(report: Report) -> str:
+    from clientpm.reports.text import text_report
+
+    return text_report(report)
+
+
+#: The renderers clientpm registers itself, by format name.
+BUILTIN_RENDERERS: dict[str, Renderer] = {"html": _html, "markdown": _markdown, "text": _text}
+
+
+def render(
+    report: Report, fmt: str = "markdown", *, renderers: Mapping[str, Any] | None = None
+) -> str:
+    """Render a report in a format: ``"markdown"``, ``"html"``, ``"text"`` or a plugin's.
+
+    Args:
+        report: A report from a builder such as :func:`clientpm.weekly_report`.
+        fmt: The format name.
+        renderers: The renderers to choose from, e.g. ``host.renderers()``;
+            by default the built-in ones.
+
+    Raises:
+        ValidationError: for an unknown format (the message lists those
+            available) or something that is not a Report.
+        PluginError: when a plugin's renderer raises or returns something
+            other than text.
+
+    Example:
+        >>> import clientpm as cpm
+        >>> report = cpm.weekly_report(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF,
+        ...                            locale="en")
+        >>> render(report, "text").splitlines()[0]
+        'Weekly report: ACME HR portal'
+        >>> render(report, "pdf")
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.ValidationError: render.fmt: expected one of 'html', 'markdown', 'text', got str 'pdf'
+
+    """  # noqa: E501
+    if not isinstance(report, Report):
+        raise ValidationError.single("render.report", f"expected a Report, got {describe(report)}")
+    available: Mapping[str, Any] = BUILTIN_RENDERERS if renderers is None else renderers
+    if fmt not in available:
+        names = ", ".join(repr(n) for n in sorted(available))
+        raise ValidationError.single("render.fmt", f"expected one of {names}, got {describe(fmt)}")
+    renderer = available[fmt]
+    try:
+        text = renderer(report)
+    except Exception as err:  # a plugin's renderer must be named when it fails
+        raise PluginError(f"renderer {fmt!r}", "render", f"{type(err).__name__}: {err}") from err
+    if not isinstance(text, str):
+        raise PluginError(f"renderer {fmt!r}", "render", f"expected text, got {describe(text)}")
+    return text
+
+
+@hookimpl
+def clientpm_register_renderers(registry: Any) -> None:
+    """Register :data:`BUILTIN_RENDERERS`.
+
+    Example:
+        >>> from clientpm.plugins import PluginHost
+        >>> PluginHost().renderers().names()
+        ('html', 'markdown', 'text')
+
+    """
+    for name, renderer in BUILTIN_RENDERERS.items():
+        registry.register(name, renderer)

@@ -1,0 +1,180 @@
+"""The rule that makes a report red, amber or green: a policy object, not buried code.
+
+:class:`StatusPolicy` holds the thresholds; :func:`project_status` applies them
+to a project as of a date and returns the colour with every reason behind it.
+
+- A milestone forecast past its due date: amber; red at ``red_slip_days``
+  (5) working days or more.
+- Forecast cost above ``amber_budget_percent`` (100 %) of the budget: amber;
+  above ``budget_red_percent`` (110 %): red.
+- An open risk scoring ``amber_risk_score`` (15) or more (probability x
+  impact, 1-25): amber; ``red_risk_score`` (20) or more: red.
+- An unresolved complaint: amber; red when it has had no response for
+  ``complaint_response_days`` (1) working days or more.
+- A commitment forecast late: amber; overdue: red.
+
+The worst signal decides the colour; green says so in words.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from clientpm._fields import describe
+from clientpm.enums import FeedbackKind, RequirementStatus, RiskStatus
+from clientpm.errors import ValidationError
+from clientpm.money import Money
+from clientpm.reports.document import Rag, Status
+from clientpm.reports.wording import Words
+
+if TYPE_CHECKING:
+    from clientpm.model.project import Project
+    from clientpm.scheduling import Schedule
+
+__all__ = ["StatusPolicy", "forecast_cost", "project_status", "spent_to_date"]
+
+
+@attrs.frozen
+class StatusPolicy:
+    """Thresholds for red, amber and green; the defaults are documented in the module.
+
+    Example:
+        >>> StatusPolicy(red_slip_days=10).amber_risk_score
+        15
+
+    """
+
+    red_slip_days: int = 5
+    amber_budget_percent: Decimal = attrs.field(default=Decimal(100), converter=Decimal)
+    budget_red_percent: Decimal = attrs.field(default=Decimal(110), converter=Decimal)
+    amber_risk_score: int = 15
+    red_risk_score: int = 20
+    complaint_response_days: int = 1
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("red_slip_days", "amber_risk_score", "red_risk_score",
+                     "complaint_response_days"):  # fmt: skip
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValidationError.single(
+                    f"StatusPolicy.{name}", f"expected a whole number >= 0, got {describe(value)}"
+                )
+        if self.budget_red_percent < self.amber_budget_percent:
+            raise ValidationError.single(
+                "StatusPolicy.budget_red_percent",
+                f"expected at least amber_budget_percent ({self.amber_budget_percent}), "
+                f"got {self.budget_red_percent}",
+            )
+
+
+def spent_to_date(project: Project, as_of: pendulum.Date) -> Money:
+    """The actual costs recorded on or before ``as_of``.
+
+    Example:
+        >>> import clientpm as cpm
+        >>> spent_to_date(cpm.sample_project(), cpm.sample.SAMPLE_AS_OF)
+        Money('124000.00', 'CNY')
+
+    """
+    return sum(
+        (c.amount for c in project.actual_costs if c.on <= as_of), Money.zero(project.currency)
+    )
+
+
+def forecast_cost(project: Project, as_of: pendulum.Date) -> Money:
+    """Spent to date plus the remaining signed-off work at the day rate.
+
+    Example:
+        >>> import clientpm as cpm
+        >>> forecast_cost(cpm.sample_project(), cpm.sample.SAMPLE_AS_OF)
+        Money('316000.00', 'CNY')
+
+    """
+    remaining = sum(
+        (r.estimate_days for r in project.scope_baseline if r.status is not RequirementStatus.DONE),
+        Decimal(0),
+    )
+    return spent_to_date(project, as_of) + project.day_rate * remaining
+
+
+def project_status(
+    project: Project,
+    *,
+    as_of: pendulum.Date,
+    schedule: Schedule,
+    locale: str = "en",
+    policy: StatusPolicy | None = None,
+) -> Status:
+    """Red, amber or green for the project as of a date, with the reasons.
+
+    Args:
+        project: The project.
+        as_of: The status date.
+        schedule: The project's schedule as of that date.
+        locale: Language of the reasons.
+        policy: The thresholds; :class:`StatusPolicy` defaults if omitted.
+
+    Example:
+        >>> import clientpm as cpm
+        >>> project = cpm.sample_project()
+        >>> as_of = cpm.sample.SAMPLE_AS_OF
+        >>> plan = cpm.schedule(project, as_of=as_of)
+        >>> status = project_status(project, as_of=as_of, schedule=plan)
+        >>> status.rag.value, status.reasons[0]
+        ('red', 'Complaint F4 has waited 1 working day(s) for a response.')
+
+    """
+    from clientpm.expectations import commitments_at_risk
+
+    policy = policy or StatusPolicy()
+    if not isinstance(policy, StatusPolicy):
+        raise ValidationError.single(
+            "project_status.policy", f"expected a StatusPolicy or None, got {describe(policy)}"
+        )
+    w = Words(locale)
+    signals: list[tuple[Rag, str]] = []
+    for mid in schedule:
+        f = schedule[mid]
+        if not f.finished and f.days_late > 0:
+            rag = Rag.RED if f.days_late >= policy.red_slip_days else Rag.AMBER
+            signals.append((rag, w("reason.late", id=mid, days=f.days_late, due=w.date(f.due))))
+    if project.budget:
+        ratio = forecast_cost(project, as_of).ratio(project.budget)
+        if ratio is not None:
+            pct = (ratio * 100).quantize(Decimal(1))
+            if pct > policy.budget_red_percent:
+                signals.append((Rag.RED, w("reason.budget", pct=pct)))
+            elif pct > policy.amber_budget_percent:
+                signals.append((Rag.AMBER, w("reason.budget", pct=pct)))
+    for risk in project.risks:
+        score = risk.probability * risk.impact
+        if risk.status is not RiskStatus.CLOSED and score >= policy.amber_risk_score:
+            rag = Rag.RED if score >= policy.red_risk_score else Rag.AMBER
+            signals.append((rag, w("reason.risk", id=risk.id, score=score)))
+    for item in project.feedback:
+        if item.kind is not FeedbackKind.COMPLAINT or item.resolved_at is not None:
+            continue
+        received = project.calendar.local_date(item.received_at)
+        if item.received_at.date() > as_of:
+            continue
+        waited = project.calendar.workdays_between(received, as_of)
+        if item.responded_at is None and waited >= policy.complaint_response_days:
+            signals.append((Rag.RED, w("reason.complaint", id=item.id, days=waited)))
+        else:
+            signals.append((Rag.AMBER, w("reason.complaint_open", id=item.id)))
+    for risk_of_promise in commitments_at_risk(project, as_of=as_of, schedule=schedule):
+        rag = Rag.RED if risk_of_promise.overdue else Rag.AMBER
+        text = w("reason.late_commitment", id=risk_of_promise.commitment_id,
+                 to=risk_of_promise.to, days=risk_of_promise.days_late)  # fmt: skip
+        signals.append((rag, text))
+    if not signals:
+        return Status(Rag.GREEN, (w("reason.all_good"),))
+    worst = max((rag for rag, _ in signals), key=lambda r: list(Rag).index(r))
+    ordered = [text for rag, text in signals if rag is Rag.RED] + [
+        text for rag, text in signals if rag is not Rag.RED
+    ]
+    return Status(worst, tuple(ordered))
