@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from clientpm._display import Table
 from clientpm._impact_text import Reason, check_locale, join
 from clientpm.enums import Billing, Recommendation, Role
 from clientpm.errors import PluginError
@@ -32,6 +33,28 @@ __all__ = [
     "ScheduleImpact",
     "ScopeImpact",
 ]
+
+#: Row labels of :meth:`ChangeImpact.table`: English and Chinese.
+_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Impact of change request", "变更请求影响"),
+    "item": ("Item", "事项"),
+    "value": ("Value", "值"),
+    "effort": ("Effort delta (person-days)", "工作量变化（人天）"),
+    "added": ("Added requirements", "新增需求"),
+    "removed": ("Removed requirements", "删除需求"),
+    "revised": ("Revised requirements", "修订需求"),
+    "slip": ("Largest slip (working days)", "最大推迟（工作日）"),
+    "moves": ("Milestones that move", "变动的里程碑"),
+    "breaches": ("Due-date breaches", "超出截止日期"),
+    "cost": ("Cost delta", "成本变化"),
+    "forecast": ("Forecast vs budget", "预测成本占预算"),
+    "risk": ("Risk exposure before → after", "风险敞口 变更前 → 变更后"),
+    "recommendation": ("Recommendation", "建议"),
+    "approvers": ("Approvers", "审批人"),
+    "reject": ("reject", "拒绝"),
+    "absorb": ("absorb (free)", "免费承担"),
+    "bill": ("bill", "收费"),
+}
 
 
 @attrs.frozen
@@ -383,6 +406,60 @@ class ChangeImpact:
     def summary(self) -> str:
         """The reasons as one paragraph in :attr:`locale`."""
         return join(self.recommendation.reasons, self.locale)
+
+    def table(self) -> Table:
+        """The impact as a two-column table of labels and values, in :attr:`locale`.
+
+        Example:
+            >>> import clientpm as cpm
+            >>> from clientpm.impact import assess_change
+            >>> p = cpm.sample_project()
+            >>> t = assess_change(p, p.change_request("CR-1"), locale="en").table()
+            >>> t.title, t.rows[0]
+            ('Impact of change request CR-1', ('Effort delta (person-days)', '7'))
+
+        """
+        i = 1 if self.locale == "zh" else 0
+
+        def ids(values: tuple[str, ...]) -> str:
+            return ", ".join(values) or "—"
+
+        scope, budget, rec = self.scope, self.budget, self.recommendation
+        pct = "—" if budget.forecast_percent is None else f"{budget.forecast_percent}%"
+        decision = _LABELS[rec.decision.value][i]
+        values = {
+            "effort": str(scope.effort_delta_days),
+            "added": ids(scope.added),
+            "removed": ids(scope.removed),
+            "revised": ids(scope.revised),
+            "slip": str(self.schedule.max_slip_days),
+            "moves": ids(tuple(m.id for m in self.schedule.moves)),
+            "breaches": ids(self.schedule.breaches),
+            "cost": str(budget.cost_delta),
+            "forecast": f"{budget.forecast_after} / {budget.budget} ({pct})",
+            "risk": f"{self.risk.exposure_before} → {self.risk.exposure_after}",
+            "recommendation": f"{decision} {rec.price}" if rec.price is not None else decision,
+            "approvers": ids(rec.approvers),
+        }
+        return Table(
+            title=f"{_LABELS['title'][i]} {self.change_request_id}",
+            caption=self.summary,
+            headers=(_LABELS["item"][i], _LABELS["value"][i]),
+            rows=tuple((_LABELS[key][i], value) for key, value in values.items()),
+        )
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Plain text, Markdown and HTML for Jupyter (see :meth:`table`).
+
+        Example:
+            >>> import clientpm as cpm
+            >>> from clientpm.impact import assess_change
+            >>> p = cpm.sample_project()
+            >>> "text/html" in assess_change(p, p.change_request("CR-1"))._repr_mimebundle_()
+            True
+
+        """
+        return self.table().mimebundle()
 
     def to_assessment(self) -> Assessment:
         """The record kept on the change request (:class:`~clientpm.Assessment`).

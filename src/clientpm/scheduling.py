@@ -42,6 +42,7 @@ from decimal import Decimal
 import attrs
 import pendulum
 
+from clientpm._display import Table
 from clientpm._fields import describe
 from clientpm._plan import Days, Plan, as_of_parts, compute, known, propagate
 from clientpm.errors import UnknownReferenceError, ValidationError
@@ -344,6 +345,43 @@ class Schedule:
             days_late=ef - p.due[i],
             days_past_baseline=ef - days.end(m.baseline_due),
         )
+
+    # -- display --------------------------------------------------------------
+    def table(self) -> Table:
+        """The schedule as a table: one row per milestone, in the project's order.
+
+        Example:
+            >>> import clientpm as cpm
+            >>> from clientpm.scheduling import schedule
+            >>> t = schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF).table()
+            >>> t.title, t.rows[1][:3]
+            ('Schedule as of 2026-11-24', ('M2', '2026-11-24', '2026-11-30'))
+
+        """
+        title = f"Schedule as of {self.as_of}" if self.as_of else "Schedule (as planned)"
+        headers = (
+            "Milestone", "Earliest start", "Forecast finish", "Due", "Baseline due",
+            "Slack (working days)", "Days late", "Critical",
+        )  # fmt: skip
+        rows = tuple(
+            (f.id, *map(str, (f.earliest_start, f.earliest_finish, f.due, f.baseline_due)),
+             str(f.slack_days), str(f.days_late), "yes" if f.critical else "no")
+            for f in self.forecasts()
+        )  # fmt: skip
+        caption = f"Start {self.start}, finish {self.finish}"
+        return Table(title=title, caption=caption, headers=headers, rows=rows)
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Plain text, Markdown and HTML for Jupyter (see :meth:`table`).
+
+        Example:
+            >>> import clientpm as cpm
+            >>> from clientpm.scheduling import schedule
+            >>> sorted(schedule(cpm.sample_project())._repr_mimebundle_())
+            ['text/html', 'text/markdown', 'text/plain']
+
+        """
+        return self.table().mimebundle()
 
     def milestone(self, milestone_id: str) -> MilestoneForecast:
         """The forecast of one milestone (same as ``schedule[milestone_id]``).

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
+from clientpm._display import Table
 from clientpm._fields import (
     Checks,
     describe,
@@ -190,6 +191,43 @@ class Project:
     def label(self) -> str:
         """How messages name this project, e.g. ``Project 'ACME'``."""
         return f"Project {self.key!r}"
+
+    # -- display --------------------------------------------------------------
+    def table(self) -> Table:
+        """The project as a table of its milestones, with a summary in the caption.
+
+        Example:
+            >>> from clientpm import sample_project
+            >>> t = sample_project().table()
+            >>> t.title, t.rows[0][0], t.rows[0][-1]
+            ('ACME HR portal (ACME)', 'M1', 'accepted')
+
+        """
+        period = f"{self.start} – {self.end}" if self.end else f"from {self.start}"
+        counts = (
+            f"{len(self.requirements)} requirements, {len(self.change_requests)} change"
+            f" requests, {len(self.risks)} risks, {len(self.feedback)} feedback"
+        )
+        return Table(
+            title=f"{self.name} ({self.key})",
+            caption=f"Client {self.client.name}; budget {self.budget}; {period}; {counts}",
+            headers=("Milestone", "Title", "Due", "Baseline due", "Status"),
+            rows=tuple(
+                (m.id, m.title, str(m.due), str(m.baseline_due), m.status.value)
+                for m in self.milestones
+            ),
+        )
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Plain text, Markdown and HTML for Jupyter (see :meth:`table`).
+
+        Example:
+            >>> from clientpm import sample_project
+            >>> "text/html" in sample_project()._repr_mimebundle_()
+            True
+
+        """
+        return self.table().mimebundle()
 
     # -- validation -----------------------------------------------------------
     def __attrs_post_init__(self) -> None:
