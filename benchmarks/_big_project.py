@@ -6,8 +6,9 @@ about three predecessors each among the earlier milestones), ``1_000 * scale``
 risks and ``5_000 * scale`` feedback items, seeded so every run builds the
 same project. Due dates come from a forward pass over the plan on the
 project's calendar plus a random margin, so some milestones are late and
-most are not; the work due before :data:`AS_OF` is done (some of it in the
-last week), the milestones due before it are delivered or accepted.
+most are not; the work due before :data:`as_of` is done (some of it in the
+last week), the milestones due before it are delivered or accepted. The
+status date is the working day about 40% of the way through the plan.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ import clientpm as cpm
 
 TZ = "Asia/Shanghai"
 START = pendulum.date(2025, 1, 6)
-#: The status date of the generated project: a Tuesday, about 40% through the plan.
-AS_OF = pendulum.date(2026, 3, 3)
 
 _VERBS = ["Build", "Design", "Migrate", "Test", "Document", "Integrate", "Review", "Deploy"]
 _THINGS = [
@@ -49,8 +48,8 @@ def _at(day: pendulum.Date, hour: int) -> pendulum.DateTime:
     return pendulum.datetime(day.year, day.month, day.day, hour, tz=TZ)
 
 
-def big_project(scale: float = 1.0, seed: int = 1) -> cpm.Project:
-    """A project of ``10_000 * scale`` requirements and ``1_000 * scale`` milestones."""
+def big_project(scale: float = 1.0, seed: int = 1) -> tuple[cpm.Project, pendulum.Date]:
+    """A project of ``10_000 * scale`` requirements, and its status date."""
     rng = random.Random(seed)
     n_ms = max(1, round(1_000 * scale))
     n_req = 10 * n_ms
@@ -59,14 +58,14 @@ def big_project(scale: float = 1.0, seed: int = 1) -> cpm.Project:
     cal = cpm.WorkCalendar(
         timezone=TZ,
         holidays=[
-            pendulum.date(2025, 1, 1),
-            *(pendulum.date(2025, 1, d) for d in range(28, 32)),
-            *(pendulum.date(2025, 10, d) for d in range(1, 8)),
-            pendulum.date(2026, 1, 1),
-            *(pendulum.date(2026, 2, d) for d in range(16, 21)),
-            *(pendulum.date(2026, 10, d) for d in range(1, 8)),
+            day
+            for year in range(START.year, START.year + 6)
+            for day in [
+                pendulum.date(year, 1, 1),
+                pendulum.date(year, 5, 1),
+                *(pendulum.date(year, 10, d) for d in range(1, 8)),
+            ]
         ],
-        extra_workdays=[pendulum.date(2025, 1, 26), pendulum.date(2026, 2, 14)],
     )
     client = cpm.Stakeholder(
         id="sponsor", name="Li Wei", role=cpm.Role.SPONSOR, locale="zh", timezone=TZ
@@ -106,8 +105,9 @@ def big_project(scale: float = 1.0, seed: int = 1) -> cpm.Project:
         work = sum(estimates[j] for j in span)
         start = max((finish[p] for p in pred), default=0)
         finish.append(start + math.ceil(work / capacity))
-    due = [cal.add_workdays(START, f + rng.randint(-8, 25)) for f in finish]
-    as_of_dt = _at(AS_OF, 18)
+    due = [cal.add_workdays(START, max(5, f + rng.randint(-8, 25))) for f in finish]
+    as_of = cal.add_workdays(START, int(0.4 * max(finish)))
+    as_of_dt = _at(as_of, 18)
 
     reqs: list[cpm.Requirement] = []
     stones: list[cpm.Milestone] = []
@@ -123,11 +123,11 @@ def big_project(scale: float = 1.0, seed: int = 1) -> cpm.Project:
                 estimate_days=estimates[j],
                 acceptance_criteria=["Accepted by the client at the demo"],
             )
-            if d < AS_OF.add(days=90) or rng.random() < 0.8:
+            if d < as_of.add(days=90) or rng.random() < 0.8:
                 r = r.sign_off(by=client.id, at=_at(START, 11))
-                finished = done_by if d < AS_OF else AS_OF.subtract(days=rng.randint(0, 30))
-                if finished < AS_OF and (d < AS_OF or rng.random() < 0.15):
-                    when = _at(max(START, finished), rng.randint(9, 18))
+                finished = done_by if d < as_of else as_of.subtract(days=rng.randint(0, 30))
+                if finished < as_of and (d < as_of or rng.random() < 0.15):
+                    when = _at(max(START, finished), rng.randint(12, 18))
                     r = r.complete(by=rng.choice(team).id, at=min(when, as_of_dt))
             reqs.append(r)
         m = cpm.Milestone(
@@ -137,16 +137,16 @@ def big_project(scale: float = 1.0, seed: int = 1) -> cpm.Project:
             deliverables=[f"REQ-{j + 1}" for j in spans[i]],
             depends_on=[f"M{p + 1}" for p in deps[i]],
         )
-        if d < AS_OF.add(days=30):
+        if d < as_of.add(days=30):
             m = m.start(by="pm", at=_at(max(START, d.subtract(days=30)), 9))
-        if d < AS_OF:
+        if d < as_of:
             delivered = min(_at(d, 17), as_of_dt)
             m = m.deliver(by="pm", at=delivered)
-            if d < AS_OF.subtract(days=7) and rng.random() < 0.9:
+            if d < as_of.subtract(days=7) and rng.random() < 0.9:
                 m = m.accept(by=client.id, at=delivered.add(days=rng.randint(1, 5)))
         stones.append(m)
 
-    open_ids = [m.id for m, d in zip(stones, due) if d >= AS_OF]
+    open_ids = [m.id for m, d in zip(stones, due) if d >= as_of]
     all_ids = [m.id for m in stones]
     risks = []
     for i in range(n_risk):
@@ -158,7 +158,7 @@ def big_project(scale: float = 1.0, seed: int = 1) -> cpm.Project:
                 probability=rng.randint(1, 5),
                 impact=rng.randint(1, 5),
                 owner=rng.choice(people),
-                next_review=AS_OF.add(days=rng.randint(-20, 30)),
+                next_review=as_of.add(days=rng.randint(-20, 30)),
                 strategy=rng.choice(list(cpm.RiskStrategy)),
                 contingency="Move a developer from another stream",
                 cost_impact=cpm.Money(rng.randint(1, 50) * 1000, "CNY"),
@@ -167,7 +167,7 @@ def big_project(scale: float = 1.0, seed: int = 1) -> cpm.Project:
         )
 
     feedback = []
-    window_start = _at(AS_OF.subtract(days=60), 0)
+    window_start = _at(as_of.subtract(days=60), 0)
     for i in range(n_fb):
         kind = rng.choice(list(cpm.FeedbackKind))
         received = window_start.add(minutes=rng.randint(0, 60 * 24 * 60 - 1))
@@ -202,10 +202,10 @@ def big_project(scale: float = 1.0, seed: int = 1) -> cpm.Project:
     weekly = capacity * 5 * 4000
     costs = [
         cpm.CostEntry(on=day, amount=cpm.Money(weekly, "CNY"), note=f"week of {day}")
-        for day in (START.add(weeks=w, days=4) for w in range(200))
-        if day <= AS_OF
+        for day in (START.add(weeks=w, days=4) for w in range(400))
+        if day <= as_of
     ]
-    return cpm.Project(
+    project = cpm.Project(
         key="BIG",
         name=f"Benchmark programme ({n_req:,} requirements)",
         client=client,
@@ -222,3 +222,4 @@ def big_project(scale: float = 1.0, seed: int = 1) -> cpm.Project:
         feedback=feedback,
         actual_costs=costs,
     )
+    return project, as_of

@@ -18,7 +18,7 @@ MIME_TYPES = ("text/plain", "text/markdown", "text/html")
 
 def formatted(obj: object) -> dict[str, Any]:
     """What Jupyter would show for ``obj``, without a kernel."""
-    data, _ = DisplayFormatter().format(obj)
+    data, _ = DisplayFormatter().format(obj)  # type: ignore[no-untyped-call]
     return dict(data)
 
 
