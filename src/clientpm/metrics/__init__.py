@@ -1,0 +1,11 @@
+"""Relationship metrics: risk matrix, satisfaction, promises, communication, earned value.
+
+Every function is pure: it reads a project (or its parts) and a date and
+returns values; a ratio whose denominator is zero is :data:`UNDEFINED`.
+"""
+
+from __future__ import annotations
+
+from clientpm.metrics.ratio import UNDEFINED, Undefined, ratio
+
+__all__ = ["UNDEFINED", "Undefined", "ratio"]
