@@ -63,3 +63,104 @@ def mutate(session: nox.Session) -> None:
     session.install("-e", ".[test]", "mutmut>=3.2")
     session.run("mutmut", "run", "--max-children", "2", success_codes=[0, 1])
     session.run("mutmut", "results")
+
+
+def _png_colours(path: Path, rows: int = 40) -> int:
+    """Count the distinct pixel values in a sample of rows of an 8-bit RGB(A) PNG."""
+    import struct
+    import zlib
+
+    data = path.read_bytes()
+    pos, chunks, header = 8, [], b""
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            chunks.append(body)
+        pos += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", header[:10])
+    if depth != 8 or colour not in (2, 6):
+        raise ValueError(f"{path}: expected 8-bit RGB or RGBA, got depth {depth} type {colour}")
+    bpp = 3 if colour == 2 else 4
+    stride = width * bpp
+    raw = zlib.decompress(b"".join(chunks))
+    prev = bytearray(stride)
+    wanted = set(range(0, height, max(1, height // rows)))
+    seen: set[bytes] = set()
+    for y in range(height):  # every row is unfiltered, since filters chain on the previous one
+        kind, line = (
+            raw[y * (stride + 1)],
+            bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)]),
+        )
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + b) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 0xFF
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
+                line[i] = (line[i] + pred) & 0xFF
+        if y in wanted:
+            seen.update(bytes(line[i : i + bpp]) for i in range(0, stride, bpp))
+        prev = line
+    return len(seen)
+
+
+@nox.session(python=PYTHON)
+def browser(session: nox.Session) -> None:
+    """Screenshot the sample weekly HTML report (zh and en) in headless Chromium and check it."""
+    import shutil
+
+    binary = next(
+        (
+            found
+            for name in ("chromium", "chromium-browser", "google-chrome")
+            if (found := shutil.which(name))
+        ),
+        None,
+    )
+    if binary is None:
+        session.skip(
+            "no Chromium found: install Debian's chromium package (apt-get install chromium)"
+        )
+    fc_list = shutil.which("fc-list")
+    if fc_list and not session.run(fc_list, ":lang=zh", external=True, silent=True):
+        session.warn("no Chinese font found: the zh screenshot will show boxes (fonts-noto-cjk)")
+    session.install("-e", ".")
+    tmp = Path(session.create_tmp()).resolve()
+    shots = []
+    for locale in ("zh", "en"):
+        page = tmp / f"weekly-{locale}.html"
+        shot = tmp / f"weekly-{locale}.png"
+        shot.unlink(missing_ok=True)
+        with page.open("w", encoding="utf-8") as out:
+            session.run(
+                "python", "-m", "clientpm", "report", "--format", "html", "--locale", locale,
+                stdout=out,
+            )  # fmt: skip
+        session.run(
+            binary, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+            "--window-size=1200,2400", f"--screenshot={shot}", page.as_uri(),
+            external=True, silent=True,  # Chromium logs D-Bus noise; shown if it fails
+        )  # fmt: skip
+        if not shot.is_file():
+            session.error(f"{shot}: Chromium wrote no screenshot")
+        if shot.read_bytes()[:8] != b"\x89PNG\r\n\x1a\n":
+            session.error(f"{shot}: not a PNG file")
+        if shot.stat().st_size < 5_000:
+            session.error(f"{shot}: only {shot.stat().st_size} bytes; the page looks empty")
+        colours = _png_colours(shot)
+        if colours < 2:
+            session.error(f"{shot}: a single flat colour; the page did not render")
+        session.log(f"{locale}: {colours} distinct colours in sampled rows")
+        shots.append(shot)
+    for shot in shots:
+        print(shot)

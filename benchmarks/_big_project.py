@@ -6,7 +6,7 @@ about three predecessors each among the earlier milestones), ``1_000 * scale``
 risks and ``5_000 * scale`` feedback items, seeded so every run builds the
 same project. Due dates come from a forward pass over the plan on the
 project's calendar plus a random margin, so some milestones are late and
-most are not; the work due before :data:`as_of` is done (some of it in the
+most are not; the work due before the status date is done (some of it in the
 last week), the milestones due before it are delivered or accepted. The
 status date is the working day about 40% of the way through the plan.
 """
@@ -146,7 +146,7 @@ def big_project(scale: float = 1.0, seed: int = 1) -> tuple[cpm.Project, pendulu
                 m = m.accept(by=client.id, at=delivered.add(days=rng.randint(1, 5)))
         stones.append(m)
 
-    open_ids = [m.id for m, d in zip(stones, due) if d >= as_of]
+    open_ids = [m.id for m, d in zip(stones, due, strict=True) if d >= as_of]
     all_ids = [m.id for m in stones]
     risks = []
     for i in range(n_risk):

@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         project, as_of = big_project(scale)
         build = time.perf_counter() - t
-        rep, report = median_of(lambda p=project, a=as_of: cpm.weekly_report(p, as_of=a, locale="en"))
+        rep, report = median_of(
+            lambda p=project, a=as_of: cpm.weekly_report(p, as_of=a, locale="en")
+        )
         ren, html = median_of(lambda r=report: cpm.render(r, "html"))
         totals[scale] = rep + ren
         target = f"<{TARGET}s" if scale == 1.0 else ""
@@ -72,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         last = (project, as_of)
     if 0.1 in totals and 1.0 in totals:
-        print(f"ratio full / tenth of report + render: {totals[1.0] / totals[0.1]:.1f} (linear: ~10)")
+        print(
+            f"ratio full / tenth of report + render: {totals[1.0] / totals[0.1]:.1f} (linear: ~10)"
+        )
     if args.profile and last is not None:
         project, as_of = last
         profiler = cProfile.Profile()

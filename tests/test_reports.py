@@ -133,7 +133,7 @@ class TestWeekly:
         assert all(" forecast moved from " in line for line in lines)
 
 
-class TestStatusPolicy:
+class TestHealthPolicy:
     def test_green_when_nothing_is_wrong(self, project):
         report = cpm.weekly_report(resolved_f4(project), as_of=AS_OF, locale="en")
         assert (cpm.Rag.GREEN, ("Milestones, budget and risks are on track.",)) == (
@@ -142,7 +142,7 @@ class TestStatusPolicy:
 
     def test_unanswered_complaint_is_red_then_amber_with_more_patience(self, project):
         assert cpm.Rag.RED is cpm.weekly_report(project, as_of=AS_OF).status.rag
-        patient = cpm.StatusPolicy(complaint_response_days=2)
+        patient = cpm.HealthPolicy(complaint_response_days=2)
         status = cpm.weekly_report(project, as_of=AS_OF, policy=patient, locale="en").status
         assert (cpm.Rag.AMBER, ("Complaint F4 is not resolved.",)) == (status.rag, status.reasons)
 
@@ -165,10 +165,10 @@ class TestStatusPolicy:
         assert (cpm.Rag.RED, ("Risk R1 scores 20 (high).",)) == (status.rag, status.reasons)
 
     def test_bad_policy(self):
-        with pytest.raises(cpm.ValidationError, match=r"StatusPolicy\.red_slip_days: .*-1"):
-            cpm.StatusPolicy(red_slip_days=-1)
-        with pytest.raises(cpm.ValidationError, match=r"StatusPolicy\.budget_red_percent"):
-            cpm.StatusPolicy(budget_red_percent=90)
+        with pytest.raises(cpm.ValidationError, match=r"HealthPolicy\.red_slip_days: .*-1"):
+            cpm.HealthPolicy(red_slip_days=-1)
+        with pytest.raises(cpm.ValidationError, match=r"HealthPolicy\.budget_red_percent"):
+            cpm.HealthPolicy(budget_red_percent=90)
 
 
 class TestOtherReports:
@@ -326,7 +326,7 @@ class TestBadInput:
         ({"as_of": pendulum.naive(2026, 11, 24)}, r"weekly_report\.as_of: .*naive"),
         ({"locale": "fr"}, r"report\.locale: expected a supported locale"),
         ({"previous": 3}, r"weekly_report\.previous: expected a Project, got int 3"),
-        ({"policy": {}}, r"weekly_report\.policy: expected a StatusPolicy"),
+        ({"policy": {}}, r"weekly_report\.policy: expected a HealthPolicy"),
         ({"sections": 3}, r"report\.sections: expected report sections"),
     ])  # fmt: skip
     def test_weekly(self, project, kwargs, message):
@@ -370,3 +370,19 @@ class TestCommandLine:
         out = io.StringIO()
         assert 1 == main(["report", str(path)], out=out)
         assert "problem(s)" in out.getvalue()
+
+
+def test_low_satisfaction_turns_the_project_red():
+    """Five or more recent ratings with CSAT below 60 % make the project red."""
+    project = resolved_f4(cpm.sample_project())
+    ratings = [
+        cpm.Feedback(id=f"S{i}", stakeholder="li.wei", received_at=AT.subtract(days=i),
+                     kind="suggestion", text="survey", rating=rating)
+        for i, rating in enumerate([2, 3, 5, 2, 3], start=1)
+    ]  # fmt: skip
+    status = cpm.weekly_report(project.add(*ratings), as_of=AS_OF, locale="en").status
+    assert cpm.Rag.RED is status.rag
+    assert "CSAT) is 25% over the last 30 days (8 ratings)" in status.reasons[0]
+    lenient = cpm.HealthPolicy(red_csat=20, amber_csat=30)
+    assert cpm.Rag.AMBER is cpm.weekly_report(project.add(*ratings), as_of=AS_OF, locale="en",
+                                              policy=lenient).status.rag  # fmt: skip

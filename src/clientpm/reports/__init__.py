@@ -7,6 +7,7 @@ Markdown, HTML or text (or a plugin's format).
 
 from __future__ import annotations
 
+from clientpm.metrics.health import HealthPolicy, project_health
 from clientpm.reports.builders import (
     SectionContext,
     change_memo,
@@ -30,12 +31,12 @@ from clientpm.reports.document import (
     Tone,
 )
 from clientpm.reports.rendering import render
-from clientpm.reports.status import StatusPolicy, project_status
 
 __all__ = [
     "Bullets",
     "Callout",
     "DataTable",
+    "HealthPolicy",
     "HeatMap",
     "KeyFacts",
     "Paragraph",
@@ -44,13 +45,12 @@ __all__ = [
     "Section",
     "SectionContext",
     "Status",
-    "StatusPolicy",
     "Timeline",
     "TimelineRow",
     "Tone",
     "change_memo",
     "monthly_report",
-    "project_status",
+    "project_health",
     "render",
     "risk_register",
     "weekly_report",

@@ -32,6 +32,7 @@ from clientpm.enums import (
     RiskStatus,
 )
 from clientpm.errors import PluginError, ValidationError
+from clientpm.metrics.health import HealthPolicy, forecast_cost, project_health, spent_to_date
 from clientpm.model.change import AddRequirement, MoveMilestone, RemoveRequirement, ReviseEstimate
 from clientpm.model.project import Project
 from clientpm.reports.document import (
@@ -48,8 +49,7 @@ from clientpm.reports.document import (
     TimelineRow,
     Tone,
 )
-from clientpm.reports.status import StatusPolicy, forecast_cost, project_status, spent_to_date
-from clientpm.reports.wording import Words
+from clientpm.wording import Words
 
 if TYPE_CHECKING:
     from clientpm.impact_parts import ChangeImpact
@@ -169,7 +169,7 @@ class _Builder:
         as_of: pendulum.Date,
         w: Words,
         previous: Project | None,
-        policy: StatusPolicy,
+        policy: HealthPolicy,
         plan: Schedule,
     ) -> None:
         self.kind, self.project, self.as_of, self.w = kind, project, as_of, w
@@ -180,7 +180,7 @@ class _Builder:
         else:
             self.start = as_of.subtract(months=1).add(days=1)
             self.next_end = as_of.add(months=1)
-        self.status = project_status(project, as_of=as_of, schedule=plan, locale=w.locale,
+        self.status = project_health(project, as_of=as_of, schedule=plan, locale=w.locale,
                                      policy=policy)  # fmt: skip
 
     # -- sections --------------------------------------------------------------
@@ -475,7 +475,7 @@ def _period_report(
     as_of: object,
     locale: str | None,
     previous: object,
-    policy: StatusPolicy | None,
+    policy: HealthPolicy | None,
     sections: object,
     schedule: Schedule | None,
 ) -> Report:
@@ -485,13 +485,13 @@ def _period_report(
     day = _check_date(as_of, f"{kind}_report.as_of", p)
     if previous is not None:
         _check_project(previous, f"{kind}_report.previous")
-    if policy is not None and not isinstance(policy, StatusPolicy):
+    if policy is not None and not isinstance(policy, HealthPolicy):
         raise ValidationError.single(
-            f"{kind}_report.policy", f"expected a StatusPolicy or None, got {describe(policy)}"
+            f"{kind}_report.policy", f"expected a HealthPolicy or None, got {describe(policy)}"
         )
     w = _locale(p, locale)
     plan = schedule if schedule is not None else compute(p, as_of=day)
-    b = _Builder(kind, p, day, w, previous, policy or StatusPolicy(), plan)  # type: ignore[arg-type]
+    b = _Builder(kind, p, day, w, previous, policy or HealthPolicy(), plan)  # type: ignore[arg-type]
     done, n_done = b.done()
     decisions, n_decisions = b.decisions()
     body = [done, b.current(), b.upcoming(), b.milestones(), b.risks()]
@@ -534,7 +534,7 @@ def weekly_report(
     as_of: pendulum.Date | pendulum.DateTime,
     locale: str | None = None,
     previous: Project | None = None,
-    policy: StatusPolicy | None = None,
+    policy: HealthPolicy | None = None,
     sections: Mapping[str, SectionBuilder] | Iterable[SectionBuilder] | None = None,
     schedule: Schedule | None = None,
 ) -> Report:
@@ -551,7 +551,7 @@ def weekly_report(
         as_of: The status date (a DateTime is read in the project's time zone).
         locale: ``"en"`` or ``"zh"``; by default the client's.
         previous: Last week's project, to report what changed.
-        policy: The red/amber/green thresholds (:class:`StatusPolicy`).
+        policy: The red/amber/green thresholds (:class:`HealthPolicy`).
         sections: Extra sections, e.g. ``host.report_sections()``: builders
             called with a :class:`SectionContext`.
         schedule: The project's schedule as of ``as_of``, if already computed.
@@ -576,7 +576,7 @@ def monthly_report(
     as_of: pendulum.Date | pendulum.DateTime,
     locale: str | None = None,
     previous: Project | None = None,
-    policy: StatusPolicy | None = None,
+    policy: HealthPolicy | None = None,
     sections: Mapping[str, SectionBuilder] | Iterable[SectionBuilder] | None = None,
     schedule: Schedule | None = None,
 ) -> Report:
@@ -597,7 +597,7 @@ def risk_register(
     *,
     as_of: pendulum.Date | pendulum.DateTime,
     locale: str | None = None,
-    policy: StatusPolicy | None = None,
+    policy: HealthPolicy | None = None,
 ) -> Report:
     """Every open risk, highest score first, with the heat map.
 
@@ -613,7 +613,7 @@ def risk_register(
     p = _check_project(project, "risk_register.project")
     day = _check_date(as_of, "risk_register.as_of", p)
     w = _locale(p, locale)
-    b = _Builder("risks", p, day, w, None, policy or StatusPolicy(), compute(p, as_of=day))
+    b = _Builder("risks", p, day, w, None, policy or HealthPolicy(), compute(p, as_of=day))
     high = [r for r in _open_risks(p) if _score(r) >= b.policy.amber_risk_score]
     summary = [w("summary.rag", rag=b.status.rag.label(w.locale))]
     if high:

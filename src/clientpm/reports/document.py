@@ -18,6 +18,7 @@ import pendulum
 
 from clientpm._fields import describe, to_strings, to_tuple
 from clientpm.errors import ValidationError
+from clientpm.metrics.health import Rag, Status
 
 
 def _to_rows(value: object) -> tuple[tuple[str, ...], ...]:
@@ -53,39 +54,6 @@ __all__ = [
 
 #: At most this many summary bullets (D7: concise, on topic).
 MAX_SUMMARY = 5
-
-
-class Rag(enum.Enum):
-    """Red, amber or green.
-
-    Example:
-        >>> Rag.AMBER.label("zh")
-        '黄'
-
-    """
-
-    GREEN = "green"
-    AMBER = "amber"
-    RED = "red"
-
-    def label(self, locale: str = "en") -> str:
-        """The colour's name in English or Chinese."""
-        names = {"green": ("Green", "绿"), "amber": ("Amber", "黄"), "red": ("Red", "红")}
-        return names[self.value][locale == "zh"]
-
-
-@attrs.frozen
-class Status:
-    """A red, amber or green status with the reasons for it.
-
-    Example:
-        >>> Status(Rag.AMBER, ("M2 is forecast 3 working days late.",)).rag.value
-        'amber'
-
-    """
-
-    rag: Rag
-    reasons: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
 
 
 @attrs.frozen

@@ -132,6 +132,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "投诉 {id} 已等待回复 {days} 个工作日。",
     ),
     "reason.complaint_open": ("Complaint {id} is not resolved.", "投诉 {id} 尚未解决。"),
+    "reason.csat": (
+        "Client satisfaction (CSAT) is {csat}% over the last {days} days ({n} ratings).",
+        "近 {days} 天客户满意度（CSAT）为 {csat}%（{n} 个评分）。",
+    ),
     "reason.awaiting": (
         "Change request {id} awaits your decision.",
         "变更请求 {id} 等待您的决定。",

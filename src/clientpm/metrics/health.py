@@ -1,6 +1,6 @@
 """The rule that makes a report red, amber or green: a policy object, not buried code.
 
-:class:`StatusPolicy` holds the thresholds; :func:`project_status` applies them
+:class:`HealthPolicy` holds the thresholds; :func:`project_health` applies them
 to a project as of a date and returns the colour with every reason behind it.
 
 - A milestone forecast past its due date: amber; red at ``red_slip_days``
@@ -12,38 +12,81 @@ to a project as of a date and returns the colour with every reason behind it.
 - An unresolved complaint: amber; red when it has had no response for
   ``complaint_response_days`` (1) working days or more.
 - A commitment forecast late: amber; overdue: red.
+- Client satisfaction (CSAT over the last ``csat_days`` (30) days, once at
+  least ``min_csat_responses`` (5) ratings came in): amber below
+  ``amber_csat`` (80); red below ``red_csat`` (60).
 
 The worst signal decides the colour; green says so in words.
 """
 
 from __future__ import annotations
 
+import enum
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
-from clientpm._fields import describe
+from clientpm._fields import describe, to_strings
 from clientpm.enums import FeedbackKind, RequirementStatus, RiskStatus
 from clientpm.errors import ValidationError
 from clientpm.money import Money
-from clientpm.reports.document import Rag, Status
-from clientpm.reports.wording import Words
+from clientpm.wording import Words
 
 if TYPE_CHECKING:
     from clientpm.model.project import Project
     from clientpm.scheduling import Schedule
 
-__all__ = ["StatusPolicy", "forecast_cost", "project_status", "spent_to_date"]
+__all__ = [
+    "HealthPolicy",
+    "Rag",
+    "Status",
+    "forecast_cost",
+    "project_health",
+    "spent_to_date",
+]
+
+
+class Rag(enum.Enum):
+    """Red, amber or green.
+
+    Example:
+        >>> Rag.AMBER.label("zh")
+        '黄'
+
+    """
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+    def label(self, locale: str = "en") -> str:
+        """The colour's name in English or Chinese."""
+        names = {"green": ("Green", "绿"), "amber": ("Amber", "黄"), "red": ("Red", "红")}
+        return names[self.value][locale == "zh"]
 
 
 @attrs.frozen
-class StatusPolicy:
+class Status:
+    """A red, amber or green status with the reasons for it.
+
+    Example:
+        >>> Status(Rag.AMBER, ("M2 is forecast 3 working days late.",)).rag.value
+        'amber'
+
+    """
+
+    rag: Rag
+    reasons: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
+
+
+@attrs.frozen
+class HealthPolicy:
     """Thresholds for red, amber and green; the defaults are documented in the module.
 
     Example:
-        >>> StatusPolicy(red_slip_days=10).amber_risk_score
+        >>> HealthPolicy(red_slip_days=10).amber_risk_score
         15
 
     """
@@ -54,18 +97,22 @@ class StatusPolicy:
     amber_risk_score: int = 15
     red_risk_score: int = 20
     complaint_response_days: int = 1
+    amber_csat: Decimal = attrs.field(default=Decimal(80), converter=Decimal)
+    red_csat: Decimal = attrs.field(default=Decimal(60), converter=Decimal)
+    csat_days: int = 30
+    min_csat_responses: int = 5
 
     def __attrs_post_init__(self) -> None:
         for name in ("red_slip_days", "amber_risk_score", "red_risk_score",
-                     "complaint_response_days"):  # fmt: skip
+                     "complaint_response_days", "csat_days", "min_csat_responses"):  # fmt: skip
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ValidationError.single(
-                    f"StatusPolicy.{name}", f"expected a whole number >= 0, got {describe(value)}"
+                    f"HealthPolicy.{name}", f"expected a whole number >= 0, got {describe(value)}"
                 )
         if self.budget_red_percent < self.amber_budget_percent:
             raise ValidationError.single(
-                "StatusPolicy.budget_red_percent",
+                "HealthPolicy.budget_red_percent",
                 f"expected at least amber_budget_percent ({self.amber_budget_percent}), "
                 f"got {self.budget_red_percent}",
             )
@@ -101,13 +148,35 @@ def forecast_cost(project: Project, as_of: pendulum.Date) -> Money:
     return spent_to_date(project, as_of) + project.day_rate * remaining
 
 
-def project_status(
+def _satisfaction(
+    project: Project, as_of: pendulum.Date, policy: HealthPolicy, w: Words
+) -> list[tuple[Rag, str]]:
+    from clientpm.metrics.satisfaction import csat
+
+    since = as_of.subtract(days=policy.csat_days)
+    zone = project.client.timezone
+    ratings = [
+        f.rating for f in project.feedback
+        if f.rating is not None and since < f.received_at.in_timezone(zone).date() <= as_of
+    ]  # fmt: skip
+    score = csat(ratings)
+    if len(ratings) < policy.min_csat_responses or not isinstance(score, Decimal):
+        return []
+    text = w("reason.csat", csat=score, days=policy.csat_days, n=len(ratings))
+    if score < policy.red_csat:
+        return [(Rag.RED, text)]
+    if score < policy.amber_csat:
+        return [(Rag.AMBER, text)]
+    return []
+
+
+def project_health(
     project: Project,
     *,
     as_of: pendulum.Date,
     schedule: Schedule,
     locale: str = "en",
-    policy: StatusPolicy | None = None,
+    policy: HealthPolicy | None = None,
 ) -> Status:
     """Red, amber or green for the project as of a date, with the reasons.
 
@@ -116,24 +185,24 @@ def project_status(
         as_of: The status date.
         schedule: The project's schedule as of that date.
         locale: Language of the reasons.
-        policy: The thresholds; :class:`StatusPolicy` defaults if omitted.
+        policy: The thresholds; :class:`HealthPolicy` defaults if omitted.
 
     Example:
         >>> import clientpm as cpm
         >>> project = cpm.sample_project()
         >>> as_of = cpm.sample.SAMPLE_AS_OF
         >>> plan = cpm.schedule(project, as_of=as_of)
-        >>> status = project_status(project, as_of=as_of, schedule=plan)
+        >>> status = project_health(project, as_of=as_of, schedule=plan)
         >>> status.rag.value, status.reasons[0]
         ('red', 'Complaint F4 has waited 1 working day(s) for a response.')
 
     """
     from clientpm.expectations import commitments_at_risk
 
-    policy = policy or StatusPolicy()
-    if not isinstance(policy, StatusPolicy):
+    policy = policy or HealthPolicy()
+    if not isinstance(policy, HealthPolicy):
         raise ValidationError.single(
-            "project_status.policy", f"expected a StatusPolicy or None, got {describe(policy)}"
+            "project_health.policy", f"expected a HealthPolicy or None, got {describe(policy)}"
         )
     w = Words(locale)
     signals: list[tuple[Rag, str]] = []
@@ -166,6 +235,7 @@ def project_status(
             signals.append((Rag.RED, w("reason.complaint", id=item.id, days=waited)))
         else:
             signals.append((Rag.AMBER, w("reason.complaint_open", id=item.id)))
+    signals.extend(_satisfaction(project, as_of, policy, w))
     for risk_of_promise in commitments_at_risk(project, as_of=as_of, schedule=schedule):
         rag = Rag.RED if risk_of_promise.overdue else Rag.AMBER
         text = w("reason.late_commitment", id=risk_of_promise.commitment_id,
