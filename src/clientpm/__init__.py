@@ -113,6 +113,17 @@ if TYPE_CHECKING:
         open_action_items,
         plan_status,
     )
+    from clientpm.metrics.earned_value import (
+        EarnedValue,
+        earned_value,
+    )
+    from clientpm.metrics.forecast import (
+        Confidence,
+        ThreePoint,
+        due_date_confidence,
+        pert,
+        requirement_estimate,
+    )
     from clientpm.metrics.promises import (
         PromiseKeeping,
         promise_keeping,
@@ -213,6 +224,7 @@ __all__ = [
     "CommitmentStatus",
     "CommunicationKind",
     "CommunicationPlan",
+    "Confidence",
     "CostEntry",
     "CriteriaReport",
     "CriterionResult",
@@ -221,6 +233,7 @@ __all__ = [
     "DependencyCycleError",
     "Dimension",
     "DimensionResult",
+    "EarnedValue",
     "ExpectationGap",
     "Feedback",
     "FeedbackKind",
@@ -293,6 +306,7 @@ __all__ = [
     "Stakeholder",
     "Status",
     "Term",
+    "ThreePoint",
     "Timeline",
     "TimelineRow",
     "Tone",
@@ -311,6 +325,8 @@ __all__ = [
     "commitments_at_risk",
     "contingency_reserve",
     "csat",
+    "due_date_confidence",
+    "earned_value",
     "expectation_gaps",
     "from_dict",
     "heat_map",
@@ -320,11 +336,13 @@ __all__ = [
     "occurrences",
     "open_action_items",
     "overdue_responses",
+    "pert",
     "plan_status",
     "project_health",
     "promise_keeping",
     "rate_risk",
     "render",
+    "requirement_estimate",
     "response_times",
     "risk_changes",
     "risk_register",
@@ -340,6 +358,13 @@ __all__ = [
 
 #: Feature-layer names, imported on first use so `import clientpm` stays light.
 _LAZY = {
+    "EarnedValue": "clientpm.metrics.earned_value",
+    "earned_value": "clientpm.metrics.earned_value",
+    "Confidence": "clientpm.metrics.forecast",
+    "ThreePoint": "clientpm.metrics.forecast",
+    "due_date_confidence": "clientpm.metrics.forecast",
+    "pert": "clientpm.metrics.forecast",
+    "requirement_estimate": "clientpm.metrics.forecast",
     "ActionItem": "clientpm.metrics.communication",
     "Cadence": "clientpm.metrics.communication",
     "CommunicationKind": "clientpm.metrics.communication",
