@@ -41,7 +41,9 @@ class TestShapes:
         """Asia/Shanghai comes back as Asia/Shanghai, not +08:00; fixed offsets stay fixed."""
         named = pendulum.datetime(2026, 3, 29, 1, 30, tz="Europe/London")
         fixed = pendulum.datetime(2026, 3, 29, 1, 30, tz=pendulum.fixed_timezone(19800))
-        for at in (named, fixed):
+        zero = pendulum.datetime(2026, 3, 29, 1, 30, tz=pendulum.fixed_timezone(0))
+        utc = pendulum.datetime(2026, 3, 29, 1, 30, tz="UTC")
+        for at in (named, fixed, zero, utc):
             t = from_dict(cpm.Transition, to_dict(cpm.Transition("x", None, "pm", at)))
             assert (at, at.timezone_name) == (t.at, t.at.timezone_name)
 

@@ -63,7 +63,6 @@ from clientpm.model import (
     Stakeholder,
 )
 from clientpm.money import Money
-from clientpm.plugins import PluginHost, Registry, hookimpl
 from clientpm.sample import sample_project
 from clientpm.work_calendar import WorkCalendar
 
@@ -157,6 +156,7 @@ if TYPE_CHECKING:
         satisfaction_trend,
         working_hours_between,
     )
+    from clientpm.plugins import PluginHost, Registry, hookimpl
     from clientpm.policy import ChangePolicy
     from clientpm.reports import (
         Bullets,
@@ -358,6 +358,9 @@ __all__ = [
 
 #: Feature-layer names, imported on first use so `import clientpm` stays light.
 _LAZY = {
+    "PluginHost": "clientpm.plugins",
+    "Registry": "clientpm.plugins",
+    "hookimpl": "clientpm.plugins",
     "EarnedValue": "clientpm.metrics.earned_value",
     "earned_value": "clientpm.metrics.earned_value",
     "Confidence": "clientpm.metrics.forecast",

@@ -341,6 +341,9 @@ class _Walker:
             self.fail(path, f"{expected}, got {describe(data)}")
             return None
         value = pendulum.instance(parsed)
+        offset = parsed.utcoffset()
+        if zone is None and offset is not None:  # a fixed offset stays a fixed offset, even +00:00
+            value = value.in_timezone(pendulum.FixedTimezone(int(offset.total_seconds())))
         if zone is not None:
             try:
                 value = value.in_timezone(zone)

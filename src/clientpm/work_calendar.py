@@ -273,24 +273,21 @@ class WorkCalendar:
             return origin
         step = 1 if count > 0 else -1
         need = abs(count)
-
-        def reached(days: int) -> bool:
-            if step > 0:
-                return self._count(origin + 1, origin + days + 1) >= need
-            return self._count(origin - days, origin) >= need
-
         per_week = 7 - len(self.weekend)
-        high = need * 7 // per_week + 7
-        while not reached(high):
-            high *= 2
-        low = need  # at least one calendar day per working day
-        while low < high:
-            mid = (low + high) // 2
-            if reached(mid):
-                high = mid
-            else:
-                low = mid + 1
-        return origin + step * low
+        # Guess from whole weeks, then walk day by day to the exact answer: the guess is
+        # off by at most a week plus the holidays and make-up days in between.
+        days = need * 7 // per_week
+        if step > 0:
+            counted = self._count(origin + 1, origin + days + 1)
+        else:
+            counted = self._count(origin - days, origin)
+        while counted < need:
+            days += 1
+            counted += self._is_workday_ordinal(origin + step * days)
+        while days > 0 and counted - self._is_workday_ordinal(origin + step * days) >= need:
+            counted -= self._is_workday_ordinal(origin + step * days)
+            days -= 1
+        return origin + step * days
 
     def next_workday(self, day: _dt.date) -> pendulum.Date:
         """The first working day on or after ``day``.

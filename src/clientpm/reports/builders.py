@@ -180,6 +180,13 @@ class _Builder:
         else:
             self.start = as_of.subtract(months=1).add(days=1)
             self.next_end = as_of.add(months=1)
+        self.forecast = {f.id: f for f in plan.forecasts()}
+        self.received = {f.id: _local_day(project, f.received_at) for f in project.feedback}
+        self.complaints = [
+            f for f in project.feedback
+            if f.kind is FeedbackKind.COMPLAINT and f.resolved_at is None
+            and self.received[f.id] <= as_of  # type: ignore[operator]
+        ]  # fmt: skip
         self.status = project_health(project, as_of=as_of, schedule=plan, locale=w.locale,
                                      policy=policy)  # fmt: skip
 
@@ -209,7 +216,7 @@ class _Builder:
         w, p = self.w, self.project
         spent = spent_to_date(p, self.as_of)
         stones = p.milestones
-        on_track = sum(1 for m in stones if self.plan[m.id].days_late <= 0)
+        on_track = sum(1 for m in stones if self.forecast[m.id].days_late <= 0)
         facts = KeyFacts([
             (w("status"), self.status.rag.label(w.locale)),
             (w("f.budget"), w.money(p.budget)),
@@ -225,7 +232,7 @@ class _Builder:
         w, p = self.w, self.project
         items = []
         for m in p.milestones:
-            f = self.plan[m.id]
+            f = self.forecast[m.id]
             if f.finished:
                 continue
             if f.earliest_start <= self.next_end:
@@ -243,7 +250,7 @@ class _Builder:
         w, p = self.w, self.project
         rows, chart = [], []
         for m in p.milestones:
-            f = self.plan[m.id]
+            f = self.forecast[m.id]
             if m.status is MilestoneStatus.ACCEPTED:
                 state = w("state.accepted")
             elif f.finished:
@@ -312,18 +319,14 @@ class _Builder:
         return Section("changes", w("sec.changes"), [DataTable(headers, rows, numeric=[3])])
 
     def open_complaints(self) -> list[Any]:
-        return [
-            f for f in self.project.feedback
-            if f.kind is FeedbackKind.COMPLAINT and f.resolved_at is None
-            and _local_day(self.project, f.received_at) <= self.as_of  # type: ignore[operator]
-        ]  # fmt: skip
+        return self.complaints
 
     def feedback(self) -> Section:
         w, p = self.w, self.project
+        complaint_ids = {f.id for f in self.complaints}
         shown = [
             f for f in p.feedback
-            if _in(_local_day(p, f.received_at), self.start, self.as_of)
-            or f in self.open_complaints()
+            if _in(self.received[f.id], self.start, self.as_of) or f.id in complaint_ids
         ]  # fmt: skip
         rows = []
         for f in sorted(shown, key=lambda f: (f.received_at, f.id)):
@@ -385,12 +388,12 @@ class _Builder:
 
         w, p = self.w, self.project
         items: list[str] = []
-        before = compute(previous, as_of=self.start.subtract(days=1))
+        before = {f.id: f for f in compute(previous, as_of=self.start.subtract(days=1)).forecasts()}
         items.extend(
             w("since.forecast", id=m.id, old=w.date(before[m.id].forecast),
-              new=w.date(self.plan[m.id].forecast))
+              new=w.date(self.forecast[m.id].forecast))
             for m in p.milestones
-            if m.id in before and before[m.id].forecast != self.plan[m.id].forecast
+            if m.id in before and before[m.id].forecast != self.forecast[m.id].forecast
         )  # fmt: skip
         old_risks = {r.id: r for r in previous.risks}
         for r in p.risks:
@@ -417,8 +420,8 @@ class _Builder:
 
     def summary(self, done: int, decisions: int) -> list[str]:
         w = self.w
-        late = [(self.plan[m].days_late, m) for m in self.plan if not self.plan[m].finished
-                and self.plan[m].days_late > 0]  # fmt: skip
+        late = [(f.days_late, f.id) for f in self.forecast.values()
+                if not f.finished and f.days_late > 0]  # fmt: skip
         lines = [w("summary.rag", rag=self.status.rag.label(w.locale))]
         if late:
             days, mid = max(late)

@@ -72,6 +72,8 @@ _CSS = f"""
 .{_ROOT} figure {{ margin: .5rem 0 1rem; overflow-x: auto; }}
 .{_ROOT} figure svg {{ max-width: 100%; height: auto; }}
 .{_ROOT} .footnotes {{ font-size: .9rem; color: #57606a; }}
+.{_ROOT} .footnotes dt {{ font-weight: bold; color: inherit; font-size: inherit; }}
+.{_ROOT} .footnotes dd {{ font-weight: normal; margin: 0 0 .3rem; }}
 @media print {{
   .{_ROOT} {{ max-width: none; padding: 0; font-size: 11pt; color: #000; }}
   .{_ROOT} section, .{_ROOT} table, .{_ROOT} figure, .{_ROOT} .callout,

@@ -199,7 +199,7 @@ def timeline_svg(chart: Timeline, locale: str) -> str:
         parts.append(_today_line(x_of(chart.today), top - 8, axis_y))
     # Legend.
     ly = axis_y + axis_height + 10
-    lx = x0
+    lx = 0.0  # the legend starts under the labels, so that all five entries fit
     entries = [
         (_circle(lx + 6, ly, 5, "#ffffff", _INK), _word("baseline", locale)),
         (_circle(lx + 6, ly, 5, _ON_TIME, _ON_TIME), _word("forecast", locale)),
