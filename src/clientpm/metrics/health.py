@@ -206,7 +206,7 @@ def project_health(
         )
     w = Words(locale)
     signals: list[tuple[Rag, str]] = []
-    for mid in schedule:
+    for mid in schedule.late():  # only the late ones need their dates worked out
         f = schedule[mid]
         if not f.finished and f.days_late > 0:
             rag = Rag.RED if f.days_late >= policy.red_slip_days else Rag.AMBER
