@@ -1,7 +1,9 @@
 """Shared test configuration: Hypothesis profiles.
 
-The default profile ("fast") keeps the suite quick on a laptop; CI's thorough
-run sets ``HYPOTHESIS_PROFILE=thorough`` (``nox -s tests_thorough``).
+The default profile ("fast", 40 examples) keeps the suite quick on a laptop.
+CI runs the properties again with ``HYPOTHESIS_PROFILE=ci`` (200 examples,
+derandomized so that a failure reproduces); ``nox -s tests_thorough`` uses
+``thorough`` (1,000 random examples a property).
 """
 
 import os
@@ -10,6 +12,13 @@ from hypothesis import HealthCheck, settings
 
 settings.register_profile(
     "fast", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    derandomize=True,  # the same examples on every CI run: a failure there is reproducible
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
     "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
