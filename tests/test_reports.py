@@ -114,15 +114,17 @@ class TestWeekly:
                 next_review="2026-11-27",
             )
         )
-        later = later.replace(later.risk("R2").close(by="chen.jie", at=AT, why="cover arranged"))
+        later = later.replace(later.risk("R2").close(by="chen.jie", at=AT, why="cover arranged"),
+                              attrs.evolve(later.risk("R3"), impact=4))  # fmt: skip
         report = cpm.weekly_report(later, as_of=AS_OF, previous=project, locale="en")
         assert "since" == keys(report)[-1]
         assert [
             "M2 forecast moved from 27 Nov 2026 to 30 Nov 2026.",
             "M3 forecast moved from 17 Dec 2026 to 18 Dec 2026.",
             "M4 forecast moved from 25 Dec 2026 to 28 Dec 2026.",
-            "Risk R2 closed: Key developer away during the Spring Festival.",
             "New risk R4: Load test environment late.",
+            "Risk R2 closed: Key developer away during the Spring Festival.",
+            "Risk R3 moved from medium to high.",
         ] == texts(report.section("since"))
 
     def test_unchanged_project_shows_only_schedule_drift(self, project):

@@ -158,9 +158,9 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "since.new_risk": ("New risk {id}: {title}.", "新增风险 {id}：{title}。"),
     "since.closed_risk": ("Risk {id} closed: {title}.", "风险 {id} 已关闭：{title}。"),
-    "since.risk_score": (
-        "Risk {id} score changed from {old} to {new}.",
-        "风险 {id} 分值从 {old} 变为 {new}。",
+    "since.risk_level": (
+        "Risk {id} moved from {old} to {new}.",
+        "风险 {id} 等级从{old}变为{new}。",
     ),
     "since.new_cr": ("New change request {id}: {title}.", "新增变更请求 {id}：{title}。"),
     "since.cr_status": (

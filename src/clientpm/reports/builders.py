@@ -33,6 +33,7 @@ from clientpm.enums import (
 )
 from clientpm.errors import PluginError, ValidationError
 from clientpm.metrics.health import HealthPolicy, forecast_cost, project_health, spent_to_date
+from clientpm.metrics.risk_matrix import DEFAULT_MATRIX, heat_map, risk_changes
 from clientpm.model.change import AddRequirement, MoveMilestone, RemoveRequirement, ReviseEstimate
 from clientpm.model.project import Project
 from clientpm.reports.document import (
@@ -67,8 +68,6 @@ __all__ = [
 
 #: How many risks the weekly and monthly reports list.
 TOP_RISKS = 5
-#: Risk levels of the heat map, by score (probability x impact).
-_LEVELS = ((20, 3), (15, 2), (8, 1))
 
 
 @attrs.frozen
@@ -286,15 +285,9 @@ class _Builder:
 
     def heatmap(self) -> Section:
         w = self.w
-        counts = [[0] * 5 for _ in range(5)]
-        for r in _open_risks(self.project):
-            counts[r.probability - 1][r.impact - 1] += 1
-        levels = tuple(
-            tuple(next((lv for bound, lv in _LEVELS if p * i >= bound), 0) for i in range(1, 6))
-            for p in range(1, 6)
-        )
-        grid = tuple(tuple(row) for row in counts)
-        chart = HeatMap(w("sec.heatmap"), w("probability"), w("impact"), grid, levels)
+        levels = tuple(tuple(level.rank for level in row) for row in DEFAULT_MATRIX.grid())
+        counts = heat_map(self.project, DEFAULT_MATRIX)
+        chart = HeatMap(w("sec.heatmap"), w("probability"), w("impact"), counts, levels)
         return Section("heatmap", w("sec.heatmap"), [chart])
 
     def awaiting(self) -> list[ChangeRequest]:
@@ -395,15 +388,13 @@ class _Builder:
             for m in p.milestones
             if m.id in before and before[m.id].forecast != self.forecast[m.id].forecast
         )  # fmt: skip
-        old_risks = {r.id: r for r in previous.risks}
-        for r in p.risks:
-            old = old_risks.get(r.id)
-            if old is None:
-                items.append(w("since.new_risk", id=r.id, title=r.title))
-            elif r.status is RiskStatus.CLOSED and old.status is not RiskStatus.CLOSED:
-                items.append(w("since.closed_risk", id=r.id, title=r.title))
-            elif _score(r) != _score(old):
-                items.append(w("since.risk_score", id=r.id, old=_score(old), new=_score(r)))
+        changes = risk_changes(previous, p)
+        items += [w("since.new_risk", id=i, title=p.risk(i).title) for i in changes.new]
+        items += [w("since.closed_risk", id=i, title=p.risk(i).title) for i in changes.closed]
+        items += [
+            w("since.risk_level", id=i, old=a.label(w.locale), new=b.label(w.locale))
+            for i, a, b in (*changes.escalated, *changes.de_escalated)
+        ]
         old_crs = {c.id: c for c in previous.change_requests}
         for c in p.change_requests:
             was = old_crs.get(c.id)
