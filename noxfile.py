@@ -185,3 +185,24 @@ def browser(session: nox.Session) -> None:
         shots.append(shot)
     for shot in shots:
         print(shot)
+
+
+@nox.session(python=PYTHON)
+def release(session: nox.Session) -> None:
+    """Build the sdist and wheel, install the wheel into a clean environment, run the demo."""
+    import tempfile
+
+    session.install("build")
+    dist = Path(tempfile.mkdtemp(prefix="clientpm-dist-"))
+    session.run("python", "-m", "build", "--outdir", str(dist), ".")
+    wheels = sorted(dist.glob("clientpm-*.whl"))
+    sdists = sorted(dist.glob("clientpm-*.tar.gz"))
+    if len(wheels) != 1 or len(sdists) != 1:
+        session.error(f"expected one wheel and one sdist in {dist}, got {sorted(dist.iterdir())}")
+    clean = dist / "venv"
+    session.run("python", "-m", "venv", str(clean))
+    python = str(clean / "bin" / "python")
+    session.run(python, "-m", "pip", "install", "--quiet", str(wheels[0]), external=True)
+    session.run(python, "-m", "clientpm", "demo", external=True)
+    session.run(python, "-m", "clientpm", "report", "--locale", "en", external=True)
+    session.log(f"built {wheels[0].name} and {sdists[0].name} in {dist}")
