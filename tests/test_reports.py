@@ -388,3 +388,15 @@ def test_low_satisfaction_turns_the_project_red():
     lenient = cpm.HealthPolicy(red_csat=20, amber_csat=30)
     assert cpm.Rag.AMBER is cpm.weekly_report(project.add(*ratings), as_of=AS_OF, locale="en",
                                               policy=lenient).status.rag  # fmt: skip
+
+
+def test_a_section_holds_only_report_blocks():
+    """A plugin's section with a stray string is refused where it is made, not when rendered."""
+    with pytest.raises(cpm.ValidationError, match=r"Section 'hosting'\.blocks\[1\]: .*got str 'x'"):
+        cpm.Section("hosting", "Hosting", [cpm.Paragraph("ok"), "x"])
+
+
+def test_a_report_holds_only_sections():
+    with pytest.raises(cpm.ValidationError, match=r"Report\.sections\[0\]: expected a Section"):
+        cpm.Report("weekly", "t", "p", AS_OF, AS_OF, AS_OF, "en", cpm.Status(cpm.Rag.GREEN), [],
+                   ["not a section"])  # fmt: skip

@@ -223,6 +223,16 @@ class Section:
     title: str
     blocks: tuple[Block, ...] = attrs.field(converter=to_tuple)
 
+    def __attrs_post_init__(self) -> None:
+        kinds = (Paragraph, Bullets, DataTable, KeyFacts, Callout, Timeline, HeatMap)
+        for index, block in enumerate(self.blocks):
+            if not isinstance(block, kinds):
+                raise ValidationError.single(
+                    f"Section {self.key!r}.blocks[{index}]",
+                    "expected a Paragraph, Bullets, DataTable, KeyFacts, Callout, Timeline or "
+                    f"HeatMap, got {describe(block)}",
+                )
+
 
 @attrs.frozen
 class Report:
@@ -263,6 +273,11 @@ class Report:
     footnotes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_to_pairs)
 
     def __attrs_post_init__(self) -> None:
+        for index, section in enumerate(self.sections):
+            if not isinstance(section, Section):
+                raise ValidationError.single(
+                    f"Report.sections[{index}]", f"expected a Section, got {describe(section)}"
+                )
         if len(self.summary) > MAX_SUMMARY:
             raise ValidationError.single(
                 "Report.summary",
