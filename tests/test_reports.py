@@ -400,3 +400,59 @@ def test_a_report_holds_only_sections():
     with pytest.raises(cpm.ValidationError, match=r"Report\.sections\[0\]: expected a Section"):
         cpm.Report("weekly", "t", "p", AS_OF, AS_OF, AS_OF, "en", cpm.Status(cpm.Rag.GREEN), [],
                    ["not a section"])  # fmt: skip
+
+
+class TestAsOfAndZones:
+    """Facts are read as they stood at the end of the status date, in the client's zone."""
+
+    def test_a_past_report_does_not_know_later_answers(self, project):
+        report = cpm.weekly_report(project, as_of=pendulum.date(2026, 11, 16), locale="en")
+        rows = {row[0]: row for row in report.section("feedback").blocks[0].rows}
+        assert "no" == rows["F2"][-1]  # F2 was resolved on the 17th
+        assert "Complaint F2 is not resolved." in report.status.reasons
+
+    def test_complaint_written_in_another_zone(self, project):
+        """A complaint received on the 24th in Shanghai counts, whatever zone it was written in."""
+        kiribati = AT.add(hours=9).in_timezone("Pacific/Kiritimati")  # 19:00 Shanghai, 25th there
+        moved = project.replace(attrs.evolve(project.feedback_item("F4"), received_at=kiribati))
+        reasons = cpm.weekly_report(moved, as_of=AS_OF, locale="en").status.reasons
+        assert ["Complaint F4 is not resolved."] == [r for r in reasons if "F4" in r]
+
+    def test_response_in_working_hours(self, project):
+        friday = pendulum.datetime(2026, 11, 20, 17, tz="Asia/Shanghai")
+        f3 = attrs.evolve(
+            project.feedback_item("F3"),
+            received_at=friday,
+            responded_at=friday.add(days=3, hours=-7),
+        )  # Monday 10:00
+        report = cpm.weekly_report(project.replace(f3), as_of=AS_OF, locale="en")
+        rows = {row[0]: row for row in report.section("feedback").blocks[0].rows}
+        assert "2 h" == rows["F3"][5]
+
+    def test_no_budget_with_costs_is_amber(self, project):
+        unbudgeted = attrs.evolve(resolved_f4(project), budget=cpm.Money("0", "CNY"))
+        status = cpm.weekly_report(unbudgeted, as_of=AS_OF, locale="en").status
+        assert (cpm.Rag.AMBER, ("No budget is set, but the forecast cost is CNY 316,000.00.",)) == (
+            status.rag, status.reasons
+        )  # fmt: skip
+
+    def test_budget_just_over_is_not_rounded_away(self, project):
+        tight = attrs.evolve(resolved_f4(project), budget=cpm.Money("315000", "CNY"))
+        status = cpm.weekly_report(tight, as_of=AS_OF, locale="en").status
+        assert (cpm.Rag.AMBER, ("Forecast cost is 100.3% of the budget.",)) == (
+            status.rag, status.reasons
+        )  # fmt: skip
+
+    def test_renegotiated_promise_is_still_listed(self, project):
+        p1 = project.commitment("P1").renegotiate(pendulum.date(2026, 11, 30), by="chen.jie",
+                                                  at=AT, why="IdP delay")  # fmt: skip
+        report = cpm.weekly_report(project.replace(p1), as_of=AS_OF, locale="en")
+        assert ["P1: Send the beta test plan (to li.wei, due 30 Nov 2026) — due this period"] == (
+            texts(report.section("commitments"))
+        )
+
+    def test_month_end_report_covers_the_calendar_month(self, project):
+        report = cpm.monthly_report(project, as_of=pendulum.date(2027, 2, 28), locale="en")
+        assert pendulum.date(2027, 2, 1) == report.period_start
+        mid = cpm.monthly_report(project, as_of=pendulum.date(2027, 2, 15), locale="en")
+        assert pendulum.date(2027, 1, 16) == mid.period_start

@@ -65,7 +65,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "h.kind": ("Kind", "类型"),
     "h.from": ("From", "提出人"),
     "h.received": ("Received", "收到时间"),
-    "h.response": ("Response time", "响应时间"),
+    "h.response": ("Response (working hours)", "响应（工作小时）"),
     "h.resolved": ("Resolved", "已解决"),
     "h.promise": ("Promise", "承诺"),
     "h.to": ("To", "对象"),
@@ -126,6 +126,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "对 {to} 的承诺 {id} 有风险（晚 {days} 个工作日）。",
     ),
     "reason.budget": ("Forecast cost is {pct}% of the budget.", "预测成本为预算的 {pct}%。"),
+    "reason.no_budget": (
+        "No budget is set, but the forecast cost is {cost}.",
+        "未设定预算，但预测成本为 {cost}。",
+    ),
     "reason.risk": ("Risk {id} scores {score} (high).", "风险 {id} 分值 {score}（高）。"),
     "reason.complaint": (
         "Complaint {id} has waited {days} working day(s) for a response.",

@@ -148,6 +148,42 @@ def forecast_cost(project: Project, as_of: pendulum.Date) -> Money:
     return spent_to_date(project, as_of) + project.day_rate * remaining
 
 
+def _budget(
+    project: Project, as_of: pendulum.Date, policy: HealthPolicy, w: Words
+) -> list[tuple[Rag, str]]:
+    forecast = forecast_cost(project, as_of)
+    ratio = forecast.ratio(project.budget)
+    if ratio is None:  # no budget: any forecast cost is beyond it
+        return [(Rag.AMBER, w("reason.no_budget", cost=w.money(forecast)))] if forecast else []
+    pct = ratio * 100
+    shown = pct.quantize(Decimal("0.1"))
+    if pct > policy.budget_red_percent:
+        return [(Rag.RED, w("reason.budget", pct=shown))]
+    if pct > policy.amber_budget_percent:
+        return [(Rag.AMBER, w("reason.budget", pct=shown))]
+    return []
+
+
+def _complaints(
+    project: Project, as_of: pendulum.Date, policy: HealthPolicy, w: Words
+) -> list[tuple[Rag, str]]:
+    from clientpm.metrics.satisfaction import feedback_state
+
+    signals: list[tuple[Rag, str]] = []
+    for item in project.feedback:
+        if item.kind is not FeedbackKind.COMPLAINT:
+            continue
+        state = feedback_state(item, as_of=as_of, timezone=project.client.timezone)
+        if state.received > as_of or state.resolved:
+            continue
+        waited = project.calendar.workdays_between(state.received, as_of)
+        if not state.responded and waited >= policy.complaint_response_days:
+            signals.append((Rag.RED, w("reason.complaint", id=item.id, days=waited)))
+        else:
+            signals.append((Rag.AMBER, w("reason.complaint_open", id=item.id)))
+    return signals
+
+
 def _satisfaction(
     project: Project, as_of: pendulum.Date, policy: HealthPolicy, w: Words
 ) -> list[tuple[Rag, str]]:
@@ -211,30 +247,13 @@ def project_health(
         if not f.finished and f.days_late > 0:
             rag = Rag.RED if f.days_late >= policy.red_slip_days else Rag.AMBER
             signals.append((rag, w("reason.late", id=mid, days=f.days_late, due=w.date(f.due))))
-    if project.budget:
-        ratio = forecast_cost(project, as_of).ratio(project.budget)
-        if ratio is not None:
-            pct = (ratio * 100).quantize(Decimal(1))
-            if pct > policy.budget_red_percent:
-                signals.append((Rag.RED, w("reason.budget", pct=pct)))
-            elif pct > policy.amber_budget_percent:
-                signals.append((Rag.AMBER, w("reason.budget", pct=pct)))
+    signals.extend(_budget(project, as_of, policy, w))
     for risk in project.risks:
         score = risk.probability * risk.impact
         if risk.status is not RiskStatus.CLOSED and score >= policy.amber_risk_score:
             rag = Rag.RED if score >= policy.red_risk_score else Rag.AMBER
             signals.append((rag, w("reason.risk", id=risk.id, score=score)))
-    for item in project.feedback:
-        if item.kind is not FeedbackKind.COMPLAINT or item.resolved_at is not None:
-            continue
-        received = project.calendar.local_date(item.received_at)
-        if item.received_at.date() > as_of:
-            continue
-        waited = project.calendar.workdays_between(received, as_of)
-        if item.responded_at is None and waited >= policy.complaint_response_days:
-            signals.append((Rag.RED, w("reason.complaint", id=item.id, days=waited)))
-        else:
-            signals.append((Rag.AMBER, w("reason.complaint_open", id=item.id)))
+    signals.extend(_complaints(project, as_of, policy, w))
     signals.extend(_satisfaction(project, as_of, policy, w))
     for risk_of_promise in commitments_at_risk(project, as_of=as_of, schedule=schedule):
         rag = Rag.RED if risk_of_promise.overdue else Rag.AMBER

@@ -18,6 +18,7 @@ working day).
 from __future__ import annotations
 
 import datetime as _dt
+import zoneinfo
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -38,12 +39,14 @@ if TYPE_CHECKING:
 __all__ = [
     "CSAT_SCALE",
     "NPS_SCALE",
+    "FeedbackState",
     "PeriodSatisfaction",
     "ResponseTargets",
     "ResponseTime",
     "Scale",
     "WorkingHours",
     "csat",
+    "feedback_state",
     "nps",
     "overdue_responses",
     "response_times",
@@ -203,6 +206,47 @@ def satisfaction_trend(
         periods.append(PeriodSatisfaction(first, last, responses, csat(ratings), nps(scores)))
         first = last.add(days=1)
     return tuple(periods)
+
+
+# -- feedback as of a date -------------------------------------------------------
+@attrs.frozen
+class FeedbackState:
+    """What was known about one piece of feedback at the end of a day, in the client's zone.
+
+    A response or resolution recorded after that day does not count yet, so a
+    report for a past date shows what was true then.
+
+    Example:
+        >>> import clientpm as cpm, pendulum
+        >>> p = cpm.sample_project()
+        >>> state = feedback_state(p.feedback_item("F2"), as_of=pendulum.date(2026, 11, 16),
+        ...                        timezone=p.client.timezone)
+        >>> state.received, state.responded, state.resolved
+        (Date(2026, 11, 16), True, False)
+
+    """
+
+    received: pendulum.Date
+    responded: bool
+    resolved: bool
+
+
+def _local_day(instant: _dt.datetime, timezone: str) -> pendulum.Date:
+    local = _dt.datetime.fromtimestamp(instant.timestamp(), zoneinfo.ZoneInfo(timezone))
+    return pendulum.date(local.year, local.month, local.day)
+
+
+def feedback_state(item: Feedback, *, as_of: pendulum.Date, timezone: str) -> FeedbackState:
+    """What was known about ``item`` at the end of ``as_of`` in ``timezone``."""
+
+    def by_then(instant: _dt.datetime | None) -> bool:
+        return instant is not None and _local_day(instant, timezone) <= as_of
+
+    return FeedbackState(
+        _local_day(item.received_at, timezone),
+        by_then(item.responded_at),
+        by_then(item.resolved_at),
+    )
 
 
 # -- response times ------------------------------------------------------------

@@ -24,7 +24,6 @@ import pendulum
 from clientpm._fields import describe
 from clientpm.enums import (
     ChangeStatus,
-    CommitmentStatus,
     FeedbackKind,
     MilestoneStatus,
     Recommendation,
@@ -34,6 +33,7 @@ from clientpm.enums import (
 from clientpm.errors import PluginError, ValidationError
 from clientpm.metrics.health import HealthPolicy, forecast_cost, project_health, spent_to_date
 from clientpm.metrics.risk_matrix import DEFAULT_MATRIX, heat_map, risk_changes
+from clientpm.metrics.satisfaction import feedback_state, working_hours_between
 from clientpm.model.change import AddRequirement, MoveMilestone, RemoveRequirement, ReviseEstimate
 from clientpm.model.project import Project
 from clientpm.reports.document import (
@@ -176,15 +176,21 @@ class _Builder:
         if kind == "weekly":
             self.start = as_of.subtract(days=6)
             self.next_end = as_of.add(days=7)
+        elif as_of == as_of.end_of("month"):  # a month-end report covers the calendar month
+            self.start = as_of.start_of("month")
+            self.next_end = as_of.add(days=1).end_of("month")
         else:
             self.start = as_of.subtract(months=1).add(days=1)
             self.next_end = as_of.add(months=1)
         self.forecast = {f.id: f for f in plan.forecasts()}
-        self.received = {f.id: _local_day(project, f.received_at) for f in project.feedback}
+        zone = project.client.timezone
+        self.feedback_state = {
+            f.id: feedback_state(f, as_of=as_of, timezone=zone) for f in project.feedback
+        }
         self.complaints = [
             f for f in project.feedback
-            if f.kind is FeedbackKind.COMPLAINT and f.resolved_at is None
-            and self.received[f.id] <= as_of  # type: ignore[operator]
+            if f.kind is FeedbackKind.COMPLAINT and not self.feedback_state[f.id].resolved
+            and self.feedback_state[f.id].received <= as_of
         ]  # fmt: skip
         self.status = project_health(project, as_of=as_of, schedule=plan, locale=w.locale,
                                      policy=policy)  # fmt: skip
@@ -319,18 +325,21 @@ class _Builder:
         complaint_ids = {f.id for f in self.complaints}
         shown = [
             f for f in p.feedback
-            if _in(self.received[f.id], self.start, self.as_of) or f.id in complaint_ids
+            if _in(self.feedback_state[f.id].received, self.start, self.as_of)
+            or f.id in complaint_ids
         ]  # fmt: skip
         rows = []
         for f in sorted(shown, key=lambda f: (f.received_at, f.id)):
-            if f.responded_at is None:
-                response = w("waiting")
-            else:
-                hours = Decimal((f.responded_at - f.received_at).total_seconds()) / 3600
+            state = self.feedback_state[f.id]
+            if state.responded and f.responded_at is not None:
+                hours = working_hours_between(f.received_at, f.responded_at, calendar=p.calendar,
+                                              timezone=p.client.timezone)  # fmt: skip
                 response = w("hours", n=w.number(hours.quantize(Decimal("0.1"))))
+            else:
+                response = w("waiting")
             rows.append((f.id, w.enum(f.kind), f.stakeholder,
                          w.instant(f.received_at, p.client.timezone), f.text, response,
-                         w("yes") if f.resolved_at else w("no")))  # fmt: skip
+                         w("yes") if state.resolved else w("no")))  # fmt: skip
         if not rows:
             return Section("feedback", w("sec.feedback"), [Paragraph(w("none"))])
         headers = [w("h.id"), w("h.kind"), w("h.from"), w("h.received"), w("sec.feedback"),
@@ -345,7 +354,7 @@ class _Builder:
                    commitments_at_risk(p, as_of=self.as_of, schedule=self.plan)}  # fmt: skip
         items = []
         for c in p.commitments:
-            if c.status is not CommitmentStatus.OPEN:
+            if c.status.is_closed:  # open or renegotiated promises are still to keep
                 continue
             risk = at_risk.get(c.id)
             if risk is not None:
