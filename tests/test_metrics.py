@@ -231,3 +231,20 @@ class TestPromises:
     def test_bad_period(self, project):
         with pytest.raises(cpm.ValidationError, match=r"promise_keeping\.end"):
             promise_keeping(project, start=AS_OF, end=pendulum.date(2026, 1, 1))
+
+
+def test_a_promise_renegotiated_after_it_was_due_is_judged_on_the_first_date():
+    """A new date agreed after missing the old one does not make a broken promise kept."""
+    project = cpm.sample_project()
+    at = pendulum.datetime(2026, 11, 10, 10, tz=SHANGHAI)
+    late = cpm.Commitment(id="P9", promise="Send the data map", to="li.wei", made_by="chen.jie",
+                          made_at=at, due="2026-11-16")  # fmt: skip
+    late = late.renegotiate(
+        pendulum.date(2026, 11, 23),
+        by="chen.jie",
+        at=pendulum.datetime(2026, 11, 19, 10, tz=SHANGHAI),
+        why="forgot",
+    )
+    late = late.keep(by="chen.jie", at=pendulum.datetime(2026, 11, 20, 10, tz=SHANGHAI))
+    keeping = promise_keeping(project.add(late), start=pendulum.date(2026, 11, 1), end=AS_OF)
+    assert (("P3",), ("P9",)) == (keeping.kept, keeping.broken)

@@ -6,7 +6,8 @@ has passed. It counts as **kept** when it was kept on or before its due date
 in the client's time zone; kept late, missed, or still open after the due
 date, it counts as **broken**. A promise renegotiated early (D8: tell the
 client early, with a plan) is judged against the new date, and the rate
-reports how many were renegotiated.
+reports how many were renegotiated; one renegotiated only after its original
+due date had passed is judged against that original date.
 
 Promises at risk *before* their due date come from the schedule:
 :func:`clientpm.commitments_at_risk`.
@@ -63,12 +64,22 @@ class PromiseKeeping:
     rate: Decimal | Undefined
 
 
-def _kept_on_time(promise: Commitment, zone: str) -> bool:
+def _judged_due(promise: Commitment, zone: str) -> pendulum.Date:
+    """The current due date, or the original one if a new date was agreed only after it passed."""
+    late = any(
+        t.to_status == CommitmentStatus.RENEGOTIATED.value
+        and t.at.in_timezone(zone).date() > promise.original_due
+        for t in promise.history
+    )
+    return promise.original_due if late else promise.due
+
+
+def _kept_on_time(promise: Commitment, due: pendulum.Date, zone: str) -> bool:
     closed = promise.closed_at
     return (
         promise.status is CommitmentStatus.KEPT
         and closed is not None
-        and closed.in_timezone(zone).date() <= promise.due
+        and closed.in_timezone(zone).date() <= due
     )
 
 
@@ -85,14 +96,17 @@ def promise_keeping(
     kept: list[str] = []
     broken: list[str] = []
     renegotiated: list[str] = []
-    for promise in sorted(project.commitments, key=lambda c: (c.due, c.id)):
-        if not start <= promise.due <= end:
+    judged = {c.id: _judged_due(c, zone) for c in project.commitments}
+    for promise in sorted(project.commitments, key=lambda c: (judged[c.id], c.id)):
+        due = judged[promise.id]
+        if not start <= due <= end:
             continue
         closed = promise.closed_at
         closed_in_period = closed is not None and closed.in_timezone(zone).date() <= end
-        if not closed_in_period and promise.due >= end:
+        if not closed_in_period and due >= end:
             continue  # still open on the last day it is due: not judged yet
-        (kept if _kept_on_time(promise, zone) and closed_in_period else broken).append(promise.id)
+        on_time = _kept_on_time(promise, due, zone) and closed_in_period
+        (kept if on_time else broken).append(promise.id)
         if promise.due != promise.original_due:
             renegotiated.append(promise.id)
     rate = ratio(len(kept) * 100, len(kept) + len(broken))
