@@ -448,3 +448,18 @@ def test_run_rules_accepts_a_single_finding(project):
     report = cpm.check_smart(good_goal(owner=None), as_of=AS_OF, rules=ctx_rules)
     assert ["S-owner"] == codes(report)
     assert callable(run_rules)
+
+
+class TestChineseWordBoundaries:
+    """Single characters that are parts of common words are not read as words."""
+
+    def test_bing_inside_hebing_is_not_a_conjunction(self):
+        goal = good_goal(statement="上线合并报表功能，使月结时间缩短到 3 天")
+        assert "S-compound" not in codes(cpm.check_smart(goal, as_of=AS_OF))
+
+    def test_neng_inside_gongneng_is_not_observable(self):
+        req = cpm.Requirement(
+            id="REQ-9", title="页面", acceptance_criteria=["页面功能正常", "当前版本性能良好"]
+        )
+        report = cpm.check_acceptance_criteria(req)
+        assert ["fail", "fail"] == [c.verdict.value for c in report.criteria]

@@ -60,7 +60,8 @@ GOAL_VERBS: dict[str, tuple[str, ...]] = {
 #: Words that join two goals into one statement.
 CONJUNCTIONS: dict[str, tuple[str, ...]] = {
     "en": ("and", "as well as", "plus", "while also", "and also", "along with"),
-    "zh": ("以及", "并且", "同时", "并", "另外", "还要", "此外"),
+    # no single 并: it is inside 合并 (merge); the clause-joining uses are listed instead
+    "zh": ("以及", "并且", "同时", "，并", "并将", "并把", "并使", "另外", "还要", "此外"),
 }
 
 #: Verbs that say which way the metric should move: "down" or "up".
@@ -94,12 +95,11 @@ OBSERVABLE: dict[str, tuple[str, ...]] = {
         "given", "when", "then",
     ),
     "zh": (
-        "可以", "能够", "能", "显示", "返回", "收到", "发送", "列出", "出现", "包含", "记录",
+        "可以", "能够", "显示", "返回", "收到", "发送", "列出", "出现", "包含", "记录",
         "拒绝", "接受", "跳转", "下载", "上传", "导出", "导入", "打开", "保存", "看到", "查看",
         "提交", "审批", "搜索", "打印", "创建", "删除", "编辑", "修改", "筛选", "排序", "通知",
         "加载", "登录", "支付", "选择", "点击", "生成", "同步", "锁定", "以内", "之内", "等于",
-        "当",
-    ),
+    ),  # no single 能 or 当: they are inside 功能, 性能, 当前, 适当
 }  # fmt: skip
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
