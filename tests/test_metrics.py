@@ -248,3 +248,52 @@ def test_a_promise_renegotiated_after_it_was_due_is_judged_on_the_first_date():
     late = late.keep(by="chen.jie", at=pendulum.datetime(2026, 11, 20, 10, tz=SHANGHAI))
     keeping = promise_keeping(project.add(late), start=pendulum.date(2026, 11, 1), end=AS_OF)
     assert (("P3",), ("P9",)) == (keeping.kept, keeping.broken)
+
+
+class TestBadPolicyAndArguments:
+    @pytest.mark.parametrize(("kwargs", "message"), [
+        ({"amber_csat": "eighty"}, r"HealthPolicy\.amber_csat: expected a number .*'eighty'"),
+        ({"red_risk_score": 10}, r"HealthPolicy\.red_risk_score: expected at least amber_risk"),
+        ({"red_csat": 90}, r"HealthPolicy\.red_csat: expected at most amber_csat \(80\)"),
+        ({"csat_days": -1}, r"HealthPolicy\.csat_days: expected a whole number"),
+    ])  # fmt: skip
+    def test_health_policy(self, kwargs, message):
+        with pytest.raises(cpm.ValidationError, match=message):
+            cpm.HealthPolicy(**kwargs)
+
+    def test_response_targets(self):
+        with pytest.raises(cpm.ValidationError, match=r"ResponseTargets\.complaint: .*'fast'"):
+            ResponseTargets(complaint="fast")
+
+    def test_smart_settings(self):
+        with pytest.raises(cpm.ValidationError, match=r"SmartSettings\.max_change_factor"):
+            cpm.SmartSettings(max_change_factor="lots")
+
+    def test_trend_dates(self, project):
+        with pytest.raises(cpm.ValidationError, match=r"satisfaction_trend\.start: .*str"):
+            satisfaction_trend(project, start="2026-11-01", end=AS_OF)
+
+    def test_project_health_arguments(self, project):
+        plan = cpm.schedule(project, as_of=AS_OF)
+        with pytest.raises(cpm.ValidationError, match=r"project_health\.as_of: .*str"):
+            cpm.project_health(project, as_of="2026-11-24", schedule=plan)
+        with pytest.raises(cpm.ValidationError, match=r"project_health\.schedule: .*NoneType"):
+            cpm.project_health(project, as_of=AS_OF, schedule=None)
+        other = cpm.schedule(
+            project.add(
+                cpm.Risk(
+                    id="R9",
+                    title="x",
+                    probability=1,
+                    impact=1,
+                    owner="chen.jie",
+                    next_review="2026-12-01",
+                )
+            )
+        )
+        with pytest.raises(cpm.ValidationError, match=r"another version of it"):
+            cpm.project_health(project, as_of=AS_OF, schedule=other)
+
+    def test_report_schedule_argument(self, project):
+        with pytest.raises(cpm.ValidationError, match=r"weekly_report\.schedule: .*str 'x'"):
+            cpm.weekly_report(project, as_of=AS_OF, schedule="x")

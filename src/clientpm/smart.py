@@ -27,7 +27,7 @@ import attrs
 import pendulum
 
 from clientpm._display import Table
-from clientpm._fields import describe, to_strings
+from clientpm._fields import describe, to_decimal_or_keep, to_strings
 from clientpm._impact_text import check_locale
 from clientpm._lexicon import detect_language
 from clientpm.errors import PluginError, ValidationError
@@ -178,13 +178,13 @@ class SmartSettings:
 
     """
 
-    max_change_factor: Decimal = attrs.field(default=Decimal(3), converter=Decimal)
+    max_change_factor: Decimal = attrs.field(default=Decimal(3), converter=to_decimal_or_keep)
     min_workdays: int = 5
     min_words: int = 4
     min_chinese_chars: int = 8
 
     def __attrs_post_init__(self) -> None:
-        if self.max_change_factor <= 1:
+        if not isinstance(self.max_change_factor, Decimal) or not self.max_change_factor > 1:
             raise ValidationError.single(
                 "SmartSettings.max_change_factor",
                 f"expected a number above 1, got {describe(self.max_change_factor)}",

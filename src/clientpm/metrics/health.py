@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from clientpm._fields import describe, to_strings
+from clientpm._fields import Checks, describe, to_decimal_or_keep, to_strings
 from clientpm.enums import FeedbackKind, RequirementStatus, RiskStatus
 from clientpm.errors import ValidationError
 from clientpm.money import Money
@@ -92,30 +92,35 @@ class HealthPolicy:
     """
 
     red_slip_days: int = 5
-    amber_budget_percent: Decimal = attrs.field(default=Decimal(100), converter=Decimal)
-    budget_red_percent: Decimal = attrs.field(default=Decimal(110), converter=Decimal)
+    amber_budget_percent: Decimal = attrs.field(default=Decimal(100), converter=to_decimal_or_keep)
+    budget_red_percent: Decimal = attrs.field(default=Decimal(110), converter=to_decimal_or_keep)
     amber_risk_score: int = 15
     red_risk_score: int = 20
     complaint_response_days: int = 1
-    amber_csat: Decimal = attrs.field(default=Decimal(80), converter=Decimal)
-    red_csat: Decimal = attrs.field(default=Decimal(60), converter=Decimal)
+    amber_csat: Decimal = attrs.field(default=Decimal(80), converter=to_decimal_or_keep)
+    red_csat: Decimal = attrs.field(default=Decimal(60), converter=to_decimal_or_keep)
     csat_days: int = 30
     min_csat_responses: int = 5
 
     def __attrs_post_init__(self) -> None:
+        c = Checks("HealthPolicy")
         for name in ("red_slip_days", "amber_risk_score", "red_risk_score",
                      "complaint_response_days", "csat_days", "min_csat_responses"):  # fmt: skip
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValidationError.single(
-                    f"HealthPolicy.{name}", f"expected a whole number >= 0, got {describe(value)}"
-                )
-        if self.budget_red_percent < self.amber_budget_percent:
-            raise ValidationError.single(
-                "HealthPolicy.budget_red_percent",
-                f"expected at least amber_budget_percent ({self.amber_budget_percent}), "
-                f"got {self.budget_red_percent}",
-            )
+            c.integer(name, getattr(self, name), low=0)
+        for name in ("amber_budget_percent", "budget_red_percent", "amber_csat", "red_csat"):
+            c.number(name, getattr(self, name), low=0)
+        c.raise_if_any()
+        for field, ok, expected in (
+            ("budget_red_percent", self.budget_red_percent >= self.amber_budget_percent,
+             f"at least amber_budget_percent ({self.amber_budget_percent})"),
+            ("red_risk_score", self.red_risk_score >= self.amber_risk_score,
+             f"at least amber_risk_score ({self.amber_risk_score})"),
+            ("red_csat", self.red_csat <= self.amber_csat,
+             f"at most amber_csat ({self.amber_csat})"),
+        ):  # fmt: skip
+            if not ok:
+                c.add(field, f"expected {expected}, got {getattr(self, field)}")
+        c.raise_if_any()
 
 
 def spent_to_date(project: Project, as_of: pendulum.Date) -> Money:
@@ -234,7 +239,23 @@ def project_health(
 
     """
     from clientpm.expectations import commitments_at_risk
+    from clientpm.scheduling import Schedule
 
+    if not isinstance(as_of, pendulum.Date) or isinstance(as_of, pendulum.DateTime):
+        raise ValidationError.single(
+            "project_health.as_of", f"expected a pendulum.Date, got {describe(as_of)}"
+        )
+    if not isinstance(schedule, Schedule):
+        raise ValidationError.single(
+            "project_health.schedule",
+            f"expected the Schedule of project {project.key!r}, got {type(schedule).__name__}",
+        )
+    if schedule.project is not project and schedule.project != project:
+        raise ValidationError.single(
+            "project_health.schedule",
+            f"expected the Schedule of project {project.key!r}, got the schedule of another "
+            f"version of it (or another project, {schedule.project.key!r})",
+        )
     policy = policy or HealthPolicy()
     if not isinstance(policy, HealthPolicy):
         raise ValidationError.single(

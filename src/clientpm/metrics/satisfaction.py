@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from clientpm._fields import describe
+from clientpm._fields import Checks, describe, to_decimal_or_keep
 from clientpm.enums import FeedbackKind
 from clientpm.errors import ValidationError
 from clientpm.metrics.ratio import UNDEFINED, Undefined
@@ -183,6 +183,11 @@ def satisfaction_trend(
         [('2026-11-01', 3, Decimal('33.3'))]
 
     """
+    for name, day in (("start", start), ("end", end)):
+        if not isinstance(day, pendulum.Date) or isinstance(day, pendulum.DateTime):
+            raise ValidationError.single(
+                f"satisfaction_trend.{name}", f"expected a pendulum.Date, got {describe(day)}"
+            )
     if period not in ("week", "month"):
         raise ValidationError.single(
             "satisfaction_trend.period", f"expected 'week' or 'month', got {describe(period)}"
@@ -328,10 +333,16 @@ class ResponseTargets:
 
     """
 
-    complaint: Decimal = attrs.field(default=Decimal(8), converter=Decimal)
-    question: Decimal = attrs.field(default=Decimal(16), converter=Decimal)
-    suggestion: Decimal = attrs.field(default=Decimal(40), converter=Decimal)
-    praise: Decimal = attrs.field(default=Decimal(40), converter=Decimal)
+    complaint: Decimal = attrs.field(default=Decimal(8), converter=to_decimal_or_keep)
+    question: Decimal = attrs.field(default=Decimal(16), converter=to_decimal_or_keep)
+    suggestion: Decimal = attrs.field(default=Decimal(40), converter=to_decimal_or_keep)
+    praise: Decimal = attrs.field(default=Decimal(40), converter=to_decimal_or_keep)
+
+    def __attrs_post_init__(self) -> None:
+        c = Checks("ResponseTargets")
+        for kind in FeedbackKind:
+            c.number(kind.value, getattr(self, kind.value), low=0)
+        c.raise_if_any()
 
     def target(self, kind: FeedbackKind) -> Decimal:
         """The target for a kind of feedback."""

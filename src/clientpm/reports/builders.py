@@ -482,6 +482,7 @@ def _period_report(
     sections: object,
     schedule: Schedule | None,
 ) -> Report:
+    from clientpm.scheduling import Schedule
     from clientpm.scheduling import schedule as compute
 
     p = _check_project(project, f"{kind}_report.project")
@@ -493,6 +494,10 @@ def _period_report(
             f"{kind}_report.policy", f"expected a HealthPolicy or None, got {describe(policy)}"
         )
     w = _locale(p, locale)
+    if schedule is not None and not isinstance(schedule, Schedule):
+        raise ValidationError.single(
+            f"{kind}_report.schedule", f"expected a Schedule or None, got {describe(schedule)}"
+        )
     plan = schedule if schedule is not None else compute(p, as_of=day)
     b = _Builder(kind, p, day, w, previous, policy or HealthPolicy(), plan)  # type: ignore[arg-type]
     done, n_done = b.done()
