@@ -297,3 +297,11 @@ class TestBadPolicyAndArguments:
     def test_report_schedule_argument(self, project):
         with pytest.raises(cpm.ValidationError, match=r"weekly_report\.schedule: .*str 'x'"):
             cpm.weekly_report(project, as_of=AS_OF, schedule="x")
+
+
+def test_health_accepts_the_schedule_of_an_equal_copy():
+    """A project read back from JSON is equal, not identical: its schedule still serves."""
+    project = cpm.sample_project()
+    copy = cpm.from_dict(cpm.Project, cpm.to_dict(project))
+    plan = cpm.schedule(copy, as_of=AS_OF)
+    assert cpm.Rag.RED is cpm.project_health(project, as_of=AS_OF, schedule=plan).rag

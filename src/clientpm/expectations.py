@@ -115,12 +115,17 @@ def _plan(project: Project, as_of: object, plan: Schedule | None, where: str) ->
     if plan is None:
         return schedule(project, as_of=as_of)  # type: ignore[arg-type]
     day, _ = as_of_parts(as_of, project.calendar)
-    if not isinstance(plan, Schedule) or plan.project is not project or plan.as_of != day:
-        raise ValidationError.single(
-            f"{where}.schedule",
-            f"expected the schedule of {project.label} as of {day}, got {describe(plan)}",
-        )
-    return plan
+    if not isinstance(plan, Schedule):
+        got = describe(plan)
+    elif plan.project is not project and plan.project != project:
+        got = f"a schedule of another version of {plan.project.label}"
+    elif plan.as_of != day:
+        got = f"a schedule as of {plan.as_of}"
+    else:
+        return plan
+    raise ValidationError.single(
+        f"{where}.schedule", f"expected the schedule of {project.label} as of {day}, got {got}"
+    )
 
 
 def expectation_gaps(

@@ -256,6 +256,12 @@ def project_health(
             f"expected the Schedule of project {project.key!r}, got the schedule of another "
             f"version of it (or another project, {schedule.project.key!r})",
         )
+    if schedule.as_of != as_of:
+        raise ValidationError.single(
+            "project_health.schedule",
+            f"expected the Schedule of project {project.key!r} as of {as_of}, got a schedule as "
+            f"of {schedule.as_of}",
+        )
     policy = policy or HealthPolicy()
     if not isinstance(policy, HealthPolicy):
         raise ValidationError.single(
