@@ -86,7 +86,18 @@ def _kept_on_time(promise: Commitment, due: pendulum.Date, zone: str) -> bool:
 def promise_keeping(
     project: Project, *, start: pendulum.Date, end: pendulum.Date
 ) -> PromiseKeeping:
-    """The promise-keeping rate over a period (see the module documentation for the rules)."""
+    """The promise-keeping rate over a period (see the module documentation for the rules).
+
+    Raises:
+        ValidationError: when ``start`` or ``end`` is not a date, or ``end`` is before ``start``.
+
+    Example:
+        >>> import clientpm as cpm, pendulum
+        >>> promise_keeping(cpm.sample_project(), start=pendulum.date(2026, 11, 1),
+        ...                 end=pendulum.date(2026, 11, 30)).rate
+        Decimal('50')
+
+    """
     if not isinstance(start, pendulum.Date) or not isinstance(end, pendulum.Date) or end < start:
         raise ValidationError.single(
             "promise_keeping.end",

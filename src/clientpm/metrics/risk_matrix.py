@@ -260,7 +260,14 @@ class RiskRating:
 
 
 def rate_risk(risk: Risk, matrix: RiskMatrix = DEFAULT_MATRIX) -> RiskRating:
-    """Rate a risk on a matrix (see :class:`RiskRating`)."""
+    """Rate a risk on a matrix (see :class:`RiskRating`).
+
+    Example:
+        >>> import clientpm as cpm
+        >>> rate_risk(cpm.sample_project().risk("R3")).level
+        <RiskLevel.MEDIUM: 'medium'>
+
+    """
     where = f"rate_risk({risk.label})"
     matrix._check(risk.probability, risk.impact, where)
     p2 = risk.residual_probability or risk.probability

@@ -357,6 +357,12 @@ class ResponseTime:
     ``response_hours`` counts to the response, or to ``as_of`` while there
     is none (then ``responded`` is false); ``overdue`` means the target has
     passed without a response.
+
+    Example:
+        >>> t = ResponseTime("F4", FeedbackKind.COMPLAINT, Decimal(8), Decimal(12), False, None)
+        >>> t.overdue, t.within_target
+        (True, False)
+
     """
 
     feedback_id: str

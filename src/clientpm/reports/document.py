@@ -120,7 +120,13 @@ class KeyFacts:
 
 
 class Tone(enum.Enum):
-    """How a callout should stand out."""
+    """How a callout should stand out.
+
+    Example:
+        >>> Tone("decision") is Tone.DECISION
+        True
+
+    """
 
     INFO = "info"
     WARNING = "warning"
