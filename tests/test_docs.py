@@ -32,3 +32,19 @@ def test_every_public_name_is_in_the_reference():
     """The reference page documents the package's public names via automodule."""
     text = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     assert ".. automodule:: clientpm" in text
+
+
+def test_every_public_name_has_a_docstring_with_an_example():
+    """Public classes and functions show how they are used (aliases and markers excepted)."""
+    import inspect
+
+    import clientpm
+
+    unexampled = []
+    for name in clientpm.__all__:
+        obj = getattr(clientpm, name)
+        if not (inspect.isclass(obj) or inspect.isfunction(obj)):
+            continue  # constants, type aliases and the hookimpl marker are documented with #:
+        if ">>>" not in (inspect.getdoc(obj) or ""):
+            unexampled.append(name)
+    assert [] == unexampled
