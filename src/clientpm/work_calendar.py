@@ -22,7 +22,7 @@ import pendulum
 from clientpm._fields import Checks, describe, to_date
 from clientpm.errors import ValidationError
 
-__all__ = ["WorkCalendar"]
+__all__ = ["WorkCalendar", "local_day"]
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -42,6 +42,23 @@ def _ints(value: object) -> frozenset[int]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         return value  # type: ignore[return-value]  # refused by the checks
     return frozenset(value)
+
+
+def local_day(instant: _dt.datetime, timezone: str) -> pendulum.Date:
+    """The calendar date of an aware ``instant`` in an IANA ``timezone``.
+
+    Goes through the POSIX timestamp and the standard library's zoneinfo:
+    twenty times faster than pendulum's ``in_timezone``, which matters when a
+    report reads thousands of feedback times.
+
+    Example:
+        >>> import pendulum
+        >>> local_day(pendulum.datetime(2026, 11, 27, 18, tz="UTC"), "Asia/Shanghai")
+        Date(2026, 11, 28)
+
+    """
+    local = _dt.datetime.fromtimestamp(instant.timestamp(), zoneinfo.ZoneInfo(timezone))
+    return pendulum.date(local.year, local.month, local.day)
 
 
 @attrs.frozen(eq=True)
@@ -333,10 +350,7 @@ class WorkCalendar:
                 "WorkCalendar.local_date.instant",
                 f"expected a time-zone-aware date and time, got {describe(instant)}",
             )
-        # stdlib zoneinfo from the POSIX timestamp: twenty times faster than pendulum's
-        # in_timezone, which matters when a report reads thousands of feedback times
-        local = _dt.datetime.fromtimestamp(instant.timestamp(), zoneinfo.ZoneInfo(self.timezone))
-        return pendulum.date(local.year, local.month, local.day)
+        return local_day(instant, self.timezone)
 
     @staticmethod
     def _ordinal(day: object, name: str) -> int:

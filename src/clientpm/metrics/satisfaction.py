@@ -18,7 +18,6 @@ working day).
 from __future__ import annotations
 
 import datetime as _dt
-import zoneinfo
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -30,11 +29,11 @@ from clientpm._fields import Checks, describe, to_decimal_or_keep
 from clientpm.enums import FeedbackKind
 from clientpm.errors import ValidationError
 from clientpm.metrics.ratio import UNDEFINED, Undefined
+from clientpm.work_calendar import WorkCalendar, local_day
 
 if TYPE_CHECKING:
     from clientpm.model.feedback import Feedback
     from clientpm.model.project import Project
-    from clientpm.work_calendar import WorkCalendar
 
 __all__ = [
     "CSAT_SCALE",
@@ -236,19 +235,14 @@ class FeedbackState:
     resolved: bool
 
 
-def _local_day(instant: _dt.datetime, timezone: str) -> pendulum.Date:
-    local = _dt.datetime.fromtimestamp(instant.timestamp(), zoneinfo.ZoneInfo(timezone))
-    return pendulum.date(local.year, local.month, local.day)
-
-
 def feedback_state(item: Feedback, *, as_of: pendulum.Date, timezone: str) -> FeedbackState:
     """What was known about ``item`` at the end of ``as_of`` in ``timezone``."""
 
     def by_then(instant: _dt.datetime | None) -> bool:
-        return instant is not None and _local_day(instant, timezone) <= as_of
+        return instant is not None and local_day(instant, timezone) <= as_of
 
     return FeedbackState(
-        _local_day(item.received_at, timezone),
+        local_day(item.received_at, timezone),
         by_then(item.responded_at),
         by_then(item.resolved_at),
     )
