@@ -155,7 +155,8 @@ def commitments(draw, people=st.just("li.wei"), stones=()):
     elif action == "miss":
         p = p.miss(by="pm", at=at, why="late")
     elif action == "renegotiate":
-        p = p.renegotiate(draw(dates), by="pm", at=at, why="moved")
+        new_due = draw(dates.filter(lambda d: d != p.due))  # a renegotiation moves the date
+        p = p.renegotiate(new_due, by="pm", at=at, why="moved")
     return p
 
 

@@ -333,7 +333,7 @@ def message(fn, *args, **kwargs) -> str:
 
 def test_unknown_timezone():
     assert (
-        "Cadence 'weekly-report'.timezone: expected an IANA time zone name such as "
+        "Cadence 'weekly-report'.timezone: expected an IANA zone name such as "
         "'Asia/Shanghai', got str 'Mars/Olympus'" == message(weekly, timezone="Mars/Olympus")
     )
 

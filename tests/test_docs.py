@@ -3,6 +3,13 @@
 import re
 from pathlib import Path
 
+# The pages use these (the first and last through clientpm's optional extras). Importing
+# them once, at collection, spares every page run in a process forked after collection
+# (mutation testing runs each mutant so) a cold import of several seconds.
+import holidays  # noqa: F401
+import IPython.core.formatters
+import IPython.display  # noqa: F401
+import numpy  # noqa: F401
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent

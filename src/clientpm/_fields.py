@@ -44,9 +44,14 @@ E = TypeVar("E", bound=enum.Enum)
 def describe(value: object) -> str:
     """Show a value with its type, for error messages.
 
+    A value whose ``repr`` already starts with its type's name is shown once.
+
     Example:
         >>> describe("soon"), describe(None), describe(3)
         ("str 'soon'", 'None', 'int 3')
+        >>> from decimal import Decimal
+        >>> describe(Decimal("1.5"))
+        "Decimal('1.5')"
 
     """
     if value is None:
@@ -55,7 +60,8 @@ def describe(value: object) -> str:
         return f"DateTime {value.isoformat()}"
     if isinstance(value, pendulum.Date):
         return f"Date {value.isoformat()}"
-    return f"{type(value).__name__} {value!r}"
+    name, shown = type(value).__name__, repr(value)
+    return shown if shown.startswith(f"{name}(") else f"{name} {shown}"
 
 
 # -- converters: convert what they can, keep the rest for the checks ----------
@@ -383,6 +389,30 @@ class Checks:
             return
         if not isinstance(value, Money):
             self.add(field, f"expected Money, e.g. Money('4000', 'CNY'), got {describe(value)}")
+
+    def timezone(self, field: str, value: object) -> None:
+        """An IANA time-zone name, spelled as the time-zone database spells it.
+
+        Names are case-sensitive (``"utc"`` is refused like ``"asia/shanghai"``),
+        and fixed offsets such as ``"+08:00"`` are not zones.
+
+        Example:
+            >>> c = Checks("X")
+            >>> for zone in ("Asia/Shanghai", "UTC", "utc", "+08:00"):
+            ...     c.timezone("tz", zone)
+            >>> [str(p) for p in c.problems]  # doctest: +NORMALIZE_WHITESPACE
+            ["X.tz: expected an IANA zone name such as 'Asia/Shanghai', got str 'utc'",
+             "X.tz: expected an IANA zone name such as 'Asia/Shanghai', got str '+08:00'"]
+
+        """
+        try:
+            zone = pendulum.timezone(value) if isinstance(value, str) else None
+        except (ValueError, LookupError):  # unknown or malformed names
+            zone = None
+        if not isinstance(zone, pendulum.Timezone) or zone.name != value:
+            self.add(
+                field, f"expected an IANA zone name such as 'Asia/Shanghai', got {describe(value)}"
+            )
 
     def currency(self, field: str, value: object) -> None:
         """An ISO 4217 currency code clientpm knows."""

@@ -98,21 +98,7 @@ class WorkCalendar:
 
     def __attrs_post_init__(self) -> None:
         c = Checks("WorkCalendar")
-        if not isinstance(self.timezone, str):
-            c.add(
-                "timezone",
-                f"expected an IANA zone name such as 'Asia/Shanghai', got "
-                f"{describe(self.timezone)}",
-            )
-        else:
-            try:
-                pendulum.timezone(self.timezone)
-            except (ValueError, LookupError):
-                c.add(
-                    "timezone",
-                    f"expected an IANA zone name such as 'Asia/Shanghai', got "
-                    f"{describe(self.timezone)}",
-                )
+        c.timezone("timezone", self.timezone)
         for field in ("holidays", "extra_workdays"):
             value = getattr(self, field)
             if not isinstance(value, frozenset):

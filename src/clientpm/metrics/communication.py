@@ -173,24 +173,6 @@ def _to_time(value: object) -> pendulum.Time:
     return value  # type: ignore[return-value]  # refused by the checks
 
 
-def _is_zone(name: object) -> bool:
-    if not isinstance(name, str) or not name.strip():
-        return False
-    try:
-        zone = pendulum.timezone(name)
-    except Exception:  # InvalidTimezone, or ValueError for malformed keys
-        return False
-    return not isinstance(zone, pendulum.FixedTimezone)
-
-
-def _check_zone(c: Checks, field: str, value: object) -> None:
-    if not _is_zone(value):
-        c.add(
-            field,
-            f"expected an IANA time zone name such as 'Asia/Shanghai', got {describe(value)}",
-        )
-
-
 def _hhmm(at: _dt.time) -> str:
     return at.strftime("%H:%M") if at.second == 0 else at.strftime("%H:%M:%S")
 
@@ -252,7 +234,7 @@ class Cadence:
         c.text("title", self.title)
         c.choice("kind", self.kind, CommunicationKind)
         c.choice("channel", self.channel, Channel)
-        _check_zone(c, "timezone", self.timezone)
+        c.timezone("timezone", self.timezone)
         c.choice("frequency", self.frequency, Frequency)
         if not isinstance(self.at, _dt.time) or isinstance(self.at, _dt.datetime):
             c.add(

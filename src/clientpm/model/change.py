@@ -25,6 +25,7 @@ from clientpm._fields import (
     Transition,
     describe,
     enum_converter,
+    illegal,
     to_date,
     to_datetime,
     to_decimal_or_keep,
@@ -61,7 +62,7 @@ def _to_recommendation(value: object) -> Recommendation:
 
 
 def _to_optional_billing(value: object) -> Billing | None:
-    return None if value is None else to_enum(Billing, value)
+    return to_enum(Billing, value)  # None is not a Billing value: kept as None
 
 
 _S = ChangeStatus
@@ -199,10 +200,6 @@ Change = Union[AddRequirement, ReviseEstimate, RemoveRequirement, MoveMilestone]
 CHANGE_TYPES = (AddRequirement, ReviseEstimate, RemoveRequirement, MoveMilestone)
 
 
-def _optional_money(value: object) -> Money | None:
-    return None if value is None else value  # type: ignore[return-value]
-
-
 @attrs.frozen
 class Assessment:
     """What an impact assessment concluded, as kept on the change request.
@@ -234,7 +231,7 @@ class Assessment:
     slip_days: int
     recommendation: Recommendation = attrs.field(converter=_to_recommendation)
     summary: str
-    price: Money | None = attrs.field(default=None, converter=_optional_money)
+    price: Money | None = None
     approvers: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
 
     def __attrs_post_init__(self) -> None:
@@ -285,7 +282,7 @@ class ChangeRequest:
         status: See the module docstring for the lifecycle.
         assessment: The recorded impact assessment, once assessed.
         decided_by: Who approved, rejected or deferred it (for approval, the
-            client who accepted the impact).
+            client who accepted the impact); cleared when it is assessed again.
         decided_at: When.
         billing: For an approved change, free or paid (D6).
         history: Every transition, with who, when and why.
@@ -381,7 +378,14 @@ class ChangeRequest:
     ) -> ChangeRequest:
         """Record the impact assessment (a ``ChangeImpact`` or an :class:`Assessment`).
 
-        Allowed while submitted, assessed (a re-assessment) or deferred.
+        Allowed while submitted, assessed (a re-assessment) or deferred. The request
+        then awaits a new decision, so a deferral's ``decided_by`` and ``decided_at``
+        are cleared.
+
+        Raises:
+            IllegalTransitionError: once the request is decided or withdrawn.
+            ValidationError: when ``impact`` has no ``to_assessment()`` or it does not
+                return an :class:`Assessment`, and for a bad ``by`` or ``at``.
 
         Example:
             >>> import pendulum
@@ -391,17 +395,23 @@ class ChangeRequest:
             ('submitted', True)
 
         """
-        if not isinstance(impact, SupportsAssessment):
+        if not isinstance(impact, SupportsAssessment) or not callable(impact.to_assessment):
             raise ValidationError.single(
                 f"{self.label}.assess.impact",
                 f"expected a ChangeImpact or an Assessment, got {describe(impact)}",
             )
         assessment = impact.to_assessment()
+        if not isinstance(assessment, Assessment):
+            raise ValidationError.single(
+                f"{self.label}.assessment",
+                f"expected {type(impact).__name__}.to_assessment() to return an Assessment, "
+                f"got {describe(assessment)}",
+            )
         return transition(
             self, owner=self.label, action="be assessed",
             allowed=[_S.SUBMITTED, _S.ASSESSED, _S.DEFERRED], to=_S.ASSESSED, by=by, at=at,
             why=why or f"assessed: {assessment.recommendation.value}; {assessment.summary}",
-            assessment=assessment,
+            assessment=assessment, decided_by=None, decided_at=None, billing=None,
         )  # fmt: skip
 
     def approve(
@@ -429,7 +439,10 @@ class ChangeRequest:
                 f"{self.label}.billing",
                 f"expected a billing decision, 'free' or 'paid', got {describe(billing)}",
             )
-        summary = self.assessment.summary if self.assessment else ""
+        if self.status is not _S.ASSESSED:
+            raise illegal(self.label, "be approved", self.status, [_S.ASSESSED])
+        assert self.assessment is not None  # an assessed request has one (its checks say so)
+        summary = self.assessment.summary
         return transition(
             self, owner=self.label, action="be approved", allowed=[_S.ASSESSED],
             to=_S.APPROVED, by=by, at=at,

@@ -8,6 +8,7 @@ import pendulum
 from clientpm._fields import (
     Checks,
     Transition,
+    describe,
     to_date,
     to_datetime,
     to_enum,
@@ -15,6 +16,7 @@ from clientpm._fields import (
     transition,
 )
 from clientpm.enums import CommitmentStatus
+from clientpm.errors import ValidationError
 
 __all__ = ["Commitment"]
 
@@ -120,7 +122,19 @@ class Commitment:
         )  # fmt: skip
 
     def miss(self, *, by: str, at: pendulum.DateTime, why: str) -> Commitment:
-        """Record that the promise was not kept."""
+        """Record that the promise was not kept, saying why.
+
+        Example:
+            >>> import pendulum
+            >>> p = Commitment(id="P1", promise="Send the plan", to="li.wei", made_by="pm",
+            ...                made_at="2026-11-10T15:00:00+08:00", due="2026-11-20")
+            >>> p.miss(by="pm", at=pendulum.datetime(2026, 11, 21, tz="UTC"), why=" ")
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.ValidationError: Commitment 'P1'.why: expected a reason to miss the commitment, got str ' '
+
+        """  # noqa: E501
+        self._need_reason(why, "miss")
         return transition(
             self, owner=self.label, action="be missed", allowed=[_S.OPEN, _S.RENEGOTIATED],
             to=_S.MISSED, by=by, at=at, why=why,
@@ -129,7 +143,17 @@ class Commitment:
     def renegotiate(
         self, due: pendulum.Date, *, by: str, at: pendulum.DateTime, why: str
     ) -> Commitment:
-        """Agree a new date with the client, early and with a plan (D8).
+        """Agree a new date with the client, saying why (D8: early and with a plan).
+
+        The new date must differ from the current one; ``original_due`` keeps the
+        date first promised. A renegotiation is not refused once the due date has
+        passed, but :func:`clientpm.promise_keeping` then still judges the promise
+        against its original date.
+
+        Raises:
+            IllegalTransitionError: once the promise is kept or missed.
+            ValidationError: for a blank reason, a bad date or one that does not
+                change, and for a bad ``by`` or ``at``.
 
         Example:
             >>> import pendulum
@@ -142,7 +166,22 @@ class Commitment:
             (Date(2026, 11, 25), Date(2026, 11, 20), True)
 
         """
-        return transition(
+        self._need_reason(why, "renegotiate")
+        moved = transition(
             self, owner=self.label, action="be renegotiated", allowed=[_S.OPEN, _S.RENEGOTIATED],
             to=_S.RENEGOTIATED, by=by, at=at, why=why, due=due,
         )  # fmt: skip
+        if moved.due == self.due:
+            raise ValidationError.single(
+                f"{self.label}.due",
+                f"expected a new due date (it is already due on {self.due.isoformat()}), "
+                f"got {describe(moved.due)}",
+            )
+        return moved
+
+    def _need_reason(self, why: object, verb: str) -> None:
+        if not isinstance(why, str) or not why.strip():
+            raise ValidationError.single(
+                f"{self.label}.why",
+                f"expected a reason to {verb} the commitment, got {describe(why)}",
+            )
