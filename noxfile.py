@@ -57,15 +57,46 @@ def bench(session: nox.Session) -> None:
         session.run("python", str(script), *session.posargs)
 
 
+def _sample_mutants(patterns: list[str], size: int, seed: int = 0) -> list[str]:
+    """A seeded random sample of ``size`` mutant names per module matching ``patterns``.
+
+    Names come from mutmut's metadata (``mutants/**/*.py.meta``), written when it
+    generates mutants; the same seed picks the same mutants every time.
+    """
+    import fnmatch
+    import json
+    import random
+
+    chosen: list[str] = []
+    for meta in sorted(Path("mutants", "src").rglob("*.py.meta")):
+        names = sorted(json.loads(meta.read_text())["exit_code_by_key"])
+        names = [n for n in names if any(fnmatch.fnmatchcase(n, p) for p in patterns)]
+        chosen += random.Random(f"{seed}:{meta.name}").sample(names, min(size, len(names)))
+    return chosen
+
+
 @nox.session(python=PYTHON)
 def mutate(session: nox.Session) -> None:
-    """Mutation testing with mutmut over the domain modules; prints the score."""
+    """Mutation testing with mutmut over the domain modules; prints the score.
+
+    Posargs pick mutants by name glob, e.g. ``nox -s mutate -- "clientpm.policy.*"``.
+    ``--sample N`` runs a seeded random sample of N mutants of each module instead
+    of all of them, e.g. ``nox -s mutate -- --sample 100 "clientpm.model.*"``.
+    """
     import textwrap
 
-    # Settings in [tool.mutmut] (pyproject.toml). Posargs pick mutants by name glob, e.g.
-    # `nox -s mutate -- "clientpm.policy.*"`; verdicts are cached in mutants/ between runs.
+    # Settings in [tool.mutmut] (pyproject.toml); verdicts are cached in mutants/ between runs.
     session.install("-e", ".[test]", "mutmut>=3.8,<4")
-    session.run("mutmut", "run", "--max-children", "2", *session.posargs)
+    args = list(session.posargs)
+    if "--sample" in args:
+        at = args.index("--sample")
+        size = int(args[at + 1])
+        del args[at : at + 2]
+        # Generate the mutants (and their metadata) without running any.
+        session.run("mutmut", "run", "--max-children", "2", "no.such.mutant", success_codes=[0, 1])
+        args = _sample_mutants(args or ["*"], size)
+        session.log(f"running a sample of {len(args)} mutants")
+    session.run("mutmut", "run", "--max-children", "2", *args)
     session.run("mutmut", "results")  # the mutants left alive, one a line
     session.run("mutmut", "export-cicd-stats")  # totals in mutants/mutmut-cicd-stats.json
     scores = """

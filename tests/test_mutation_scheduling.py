@@ -27,8 +27,10 @@ def plan() -> Schedule:
     return schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF)
 
 
-def tiny(*milestones: Milestone, requirements: tuple[Requirement, ...] = ()) -> Schedule:
-    """A project starting Monday 2 November 2026, one person-day a working day."""
+def tiny(
+    *milestones: Milestone, requirements: tuple[Requirement, ...] = (), capacity: int = 1
+) -> Schedule:
+    """A project starting Monday 2 November 2026, ``capacity`` person-days a working day."""
     project = Project(
         key="P",
         name="Tiny",
@@ -39,6 +41,7 @@ def tiny(*milestones: Milestone, requirements: tuple[Requirement, ...] = ()) -> 
         start="2026-11-02",
         requirements=requirements,
         milestones=milestones,
+        daily_capacity=capacity,
     )
     return schedule(project)
 
@@ -152,6 +155,9 @@ class TestWhatIfEffort:
         assert 2 == s.what_if_effort({"A": Decimal("1.5")}).change("A").slip_days
         assert -2 == s.what_if_effort({"A": -2}).change("A").slip_days
         assert -3 == s.what_if_effort({"A": -10}).change("A").slip_days
+        # At 2 person-days a day, 3 more person-days take 2 more working days.
+        doubled = tiny(step("A", 3), step("B", 2, "A"), capacity=2)
+        assert 2 == doubled.what_if_effort({"A": 3}).change("A").slip_days
 
     def test_no_change_is_empty(self, plan):
         assert () == plan.what_if_effort({"M2": 0}).changes
