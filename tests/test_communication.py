@@ -351,8 +351,8 @@ def test_misspelt_weekday():
 
 def test_impossible_time():
     assert (
-        "Cadence 'weekly-report'.at: expected a local time of day 'HH:MM' from 00:00 "
-        "to 23:59, got str '25:00'" == message(weekly, at="25:00")
+        "Cadence 'weekly-report'.at: expected a local time of day 'HH:MM' or 'HH:MM:SS' "
+        "from 00:00 to 23:59:59, got str '25:00'" == message(weekly, at="25:00")
     )
 
 
@@ -495,7 +495,7 @@ def test_plan_status_checks_its_arguments():
         == message(plan_status, plan, [], since=dt.datetime(2026, 11, 1), as_of=as_of)
     )
     assert (
-        "plan_status().as_of: expected a time at or after since (2026-12-01T00:00:00+08:00), "
-        "got 2026-11-08T00:00:00+08:00"
+        "plan_status().since: expected a date on or before 2026-11-08 (the date of as_of "
+        "plus horizon_days, in as_of's zone), got 2026-12-01"
         == message(plan_status, plan, [], since="2026-12-01", as_of=as_of)
     )

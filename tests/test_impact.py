@@ -339,6 +339,61 @@ class TestIncremental:
             assert after[f.id].slack_days == after.slack(f.id)
         assert after.finish == impact.schedule.change.new_finish
 
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        st.lists(
+            st.one_of(
+                # REQ-6 is a draft; REQ-1 is done (it cannot be revised).
+                st.tuples(
+                    st.just("revise"),
+                    st.sampled_from(["REQ-2", "REQ-3", "REQ-4", "REQ-5", "REQ-6", "REQ-7"]),
+                    st.integers(0, 40),
+                ),
+                st.tuples(
+                    st.just("remove"),
+                    st.sampled_from(["REQ-2", "REQ-3", "REQ-4", "REQ-5", "REQ-6", "REQ-7"]),
+                    st.just(0),
+                ),
+                st.tuples(
+                    st.just("add"), st.sampled_from(["M2", "M3", "M4", None]), st.integers(0, 30)
+                ),
+                st.tuples(st.just("move"), st.sampled_from(["M2", "M3", "M4"]), st.integers(1, 20)),
+            ),
+            min_size=1,
+            max_size=4,
+            unique_by=lambda t: t[1],
+        )
+    )
+    def test_forecast_is_the_estimated_cost_after_apply(self, spec):
+        """The forecast starts at the estimated cost and ends at it once the change is applied.
+
+        The contingency on added work is the only difference: it is in the forecast,
+        not in the signed-off scope.
+        """
+        project = cpm.sample_project()
+        changes = []
+        for k, (kind, target, days) in enumerate(spec):
+            if kind == "revise":
+                changes.append(cpm.ReviseEstimate(target, days))
+            elif kind == "remove":
+                changes.append(cpm.RemoveRequirement(target))
+            elif kind == "add":
+                req = cpm.Requirement(
+                    id=f"NEW-{k}", title="New", estimate_days=days, acceptance_criteria=["ok"]
+                )
+                changes.append(cpm.AddRequirement(req, milestone=target))
+            else:
+                due = project.milestone(target).due.add(days=days)
+                changes.append(cpm.MoveMilestone(target, due))
+        cr = request(*changes)
+        impact = assess(project, cr)
+        b = impact.budget
+        cr = cr.assess(impact, by="chen.jie", at=AT).approve(by="li.wei", at=LATER, billing="paid")
+        after = project.apply(cr)
+        assert project.estimated_cost == b.forecast_before
+        assert after.estimated_cost == b.forecast_after - b.contingency
+        assert after.estimated_cost - project.estimated_cost == b.effort_cost
+
 
 class TestBadInput:
     def test_unknown_ids_reported_together(self, project):

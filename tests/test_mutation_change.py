@@ -292,7 +292,7 @@ class TestAssessment:
             "Assessment.slip_days: expected a whole number, got None",
             "Assessment.recommendation: expected one of 'reject', 'absorb', 'bill', got None",
             "Assessment.summary: expected a non-empty text, got None",
-            "Assessment.approvers: expected a list of approver, got str 'pm'",
+            "Assessment.approvers: expected a list of approvers, got str 'pm'",
         ] == problems(
             Assessment,
             effort_days=None,
@@ -414,14 +414,17 @@ class TestChangeRequestFields:
 
     @pytest.mark.parametrize(("changes", "shown"), [(None, "None"), ("x", "str 'x'")])
     def test_changes_not_a_list(self, changes, shown):
-        assert [f"ChangeRequest 'CR-1'.changes: expected a list of {CHANGE_LIST}, got {shown}"] == (
-            request_problems(changes=changes)
-        )
+        assert [
+            (
+                "ChangeRequest 'CR-1'.changes: expected a list of AddRequirement, ReviseEstimate, "
+                f"RemoveRequirement or MoveMilestone objects, got {shown}"
+            )
+        ] == request_problems(changes=changes)
 
     def test_history_not_a_list(self):
-        assert ["ChangeRequest 'CR-1'.history: expected a list of a Transition, got None"] == (
-            request_problems(history=None)
-        )
+        assert [
+            "ChangeRequest 'CR-1'.history: expected a list of Transition objects, got None"
+        ] == request_problems(history=None)
 
     @pytest.mark.parametrize("status", ["submitted", "withdrawn"])
     def test_open_states_need_no_assessment(self, status):

@@ -183,7 +183,7 @@ class TestFields:
                 "Commitment 'P1'.milestone: expected an id (non-empty text without surrounding "
                 "spaces), got str ' M1'"
             ),
-            "Commitment 'P1'.history: expected a list of a Transition, got None",
+            "Commitment 'P1'.history: expected a list of Transition objects, got None",
         ] == problems(
             id="P1",
             promise="p",

@@ -141,10 +141,23 @@ class TestTimeOfDay:
     def test_refused(self, value, shown):
         assert [
             (
-                f"Cadence 'w'.at: expected a local time of day 'HH:MM' from 00:00 to 23:59, "
-                f"got {shown}"
+                "Cadence 'w'.at: expected a local time of day 'HH:MM' or 'HH:MM:SS' from 00:00 "
+                f"to 23:59:59, got {shown}"
             )
         ] == problems(weekly, at=value)
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [
+            (dt.time(9, 30, 15, 1), "Time(9, 30, 15, 1)"),
+            (pendulum.time(9, 30, 15, 500000), "Time(9, 30, 15, 500000)"),
+            (dt.time(0, 0, 0, 999999), "Time(0, 0, 0, 999999)"),
+        ],
+    )
+    def test_a_time_with_microseconds_is_refused_whatever_its_type(self, value, shown):
+        assert [f"Cadence 'w'.at: expected a local time of day in whole seconds, got {shown}"] == (
+            problems(weekly, at=value)
+        )
 
     def test_a_time_with_a_zone_is_refused(self):
         assert [
@@ -171,8 +184,8 @@ class TestCadenceChecks:
             "Cadence ''.timezone: expected an IANA zone name such as 'Asia/Shanghai', got str 'x'",
             "Cadence ''.frequency: expected one of 'daily', 'weekly', 'monthly', got str 'x'",
             (
-                "Cadence ''.at: expected a local time of day 'HH:MM' from 00:00 to 23:59, "
-                "got str 'x'"
+                "Cadence ''.at: expected a local time of day 'HH:MM' or 'HH:MM:SS' from 00:00 "
+                "to 23:59:59, got str 'x'"
             ),
             (
                 "Cadence ''.start: expected a calendar date (pendulum.Date or 'YYYY-MM-DD'), "
@@ -220,7 +233,7 @@ class TestCadenceChecks:
                 "got float 1.0"
             ),
             "Cadence 'c'.day: expected a whole number from 1 to 31, got int 32",
-            "Cadence 'c'.audience: expected a list of stakeholder id, got str 'pm'",
+            "Cadence 'c'.audience: expected a list of stakeholder ids, got str 'pm'",
             "Cadence 'c'.grace_hours: expected a whole number >= 0, got bool True",
         ] == cadence_problems(
             frequency="monthly", week=1.0, weekday=None, day=32, audience="pm", grace_hours=True
@@ -612,9 +625,9 @@ class TestInteraction:
 
     def test_lists_that_are_not_lists(self):
         assert [
-            "Interaction 'I1'.participants: expected a list of stakeholder id, got str 'p'",
-            "Interaction 'I1'.decisions: expected a list of text, got str 'd'",
-            "Interaction 'I1'.action_items: expected a list of an ActionItem, got str 'a'",
+            "Interaction 'I1'.participants: expected a list of stakeholder ids, got str 'p'",
+            "Interaction 'I1'.decisions: expected a list of texts, got str 'd'",
+            "Interaction 'I1'.action_items: expected a list of ActionItem objects, got str 'a'",
             (
                 "Interaction 'I1'.cadence: expected an id (non-empty text without surrounding "
                 "spaces), got str ''"
@@ -647,7 +660,7 @@ class TestPlan:
             "CommunicationPlan.cadences[0]: expected a Cadence, got int 1",
             "CommunicationPlan.cadences[1]: expected a Cadence, got str 'x'",
         ] == problems(CommunicationPlan, [1, "x"])
-        assert ["CommunicationPlan.cadences: expected a list of a Cadence, got str 'x'"] == (
+        assert ["CommunicationPlan.cadences: expected a list of Cadence objects, got str 'x'"] == (
             problems(CommunicationPlan, "x")
         )
 
@@ -756,10 +769,87 @@ class TestPlanStatus:
         plan = CommunicationPlan([weekly()])
         assert [
             (
-                "plan_status().as_of: expected a time at or after since "
-                "(2026-12-01T00:00:00+08:00), got 2026-11-08T00:00:00+08:00"
+                "plan_status().since: expected a date on or before 2026-11-08 (the date of "
+                "as_of plus horizon_days, in as_of's zone), got 2026-12-01"
             )
         ] == problems(plan_status, plan, [], since="2026-12-01", as_of=sh(2026, 11, 1))
+
+    @pytest.mark.parametrize("zones", [[SHANGHAI], [NEW_YORK], [SHANGHAI, NEW_YORK], []])
+    def test_a_since_date_after_the_horizon_is_refused_whatever_the_cadences(self, zones):
+        # 20:00 UTC on 9 November is already 10 November in Shanghai, not in New York
+        plan = CommunicationPlan(
+            [
+                Cadence.weekly(f"w{n}", "Report", weekday="friday", at="17:00", timezone=zone,
+                               start="2026-11-02")
+                for n, zone in enumerate(zones)
+            ]
+        )  # fmt: skip
+        as_of = pendulum.datetime(2026, 11, 9, 20, tz="UTC")
+        assert [
+            (
+                "plan_status().since: expected a date on or before 2026-11-09 (the date of "
+                "as_of plus horizon_days, in as_of's zone), got 2026-11-10"
+            )
+        ] == problems(plan_status, plan, [], since="2026-11-10", as_of=as_of, horizon_days=0)
+        assert () == plan_status(plan, [], since="2026-11-09", as_of=as_of, horizon_days=0)
+
+    def test_a_since_date_is_judged_in_the_zone_of_as_of(self):
+        plan = CommunicationPlan()
+        as_of = sh(2026, 11, 10, 4)  # 20:00 UTC on 9 November
+        assert [(), ()] == [
+            plan_status(plan, [], since="2026-11-10", as_of=as_of, horizon_days=0),
+            plan_status(plan, [], since="2026-11-11", as_of=as_of, horizon_days=1),
+        ]
+        assert [
+            (
+                "plan_status().since: expected a date on or before 2026-11-11 (the date of "
+                "as_of plus horizon_days, in as_of's zone), got 2026-11-12"
+            )
+        ] == problems(plan_status, plan, [], since="2026-11-12", as_of=as_of, horizon_days=1)
+
+    def test_a_since_instant_after_the_horizon_is_refused_even_for_an_empty_plan(self):
+        as_of = sh(2026, 11, 6, 18)
+        horizon = sh(2026, 11, 7, 18)
+        for plan in (CommunicationPlan(), CommunicationPlan([weekly()])):
+            assert () == plan_status(plan, [], since=horizon, as_of=as_of, horizon_days=1)
+            assert [
+                (
+                    "plan_status().since: expected a time at or before "
+                    "2026-11-07T18:00:00+08:00 (as_of plus horizon_days), got "
+                    "2026-11-07T18:00:00.000001+08:00"
+                )
+            ] == problems(plan_status, plan, [], since=horizon + MICRO, as_of=as_of,
+                          horizon_days=1)  # fmt: skip
+
+    def test_a_since_date_after_the_horizon_in_a_cadence_zone_lists_nothing(self):
+        # 01:00 UTC on 9 November is still 8 November (20:00) in New York
+        plan = CommunicationPlan([daily(timezone=NEW_YORK, at="00:00")])
+        as_of = pendulum.datetime(2026, 11, 9, 1, tz="UTC")
+        assert () == plan_status(plan, [], since="2026-11-09", as_of=as_of, horizon_days=0)
+
+    def test_as_of_at_a_plain_utc_offset_keeps_its_offset_over_the_horizon(self):
+        # pendulum's own arithmetic would drop a plain datetime.timezone and shift the time
+        minus_five = dt.timezone(dt.timedelta(hours=-5))
+        as_of = pendulum.DateTime(2026, 11, 6, 22, tzinfo=minus_five)  # 03:00 UTC on 7 November
+        plan = CommunicationPlan([weekly(timezone=NEW_YORK)])
+        assert [
+            ("2026-11-06T17:00:00-05:00", "due", None),
+            ("2026-11-13T17:00:00-05:00", "due", None),
+        ] == states(plan_status(plan, [], since="2026-11-06", as_of=as_of, horizon_days=7))
+        assert [
+            [("2026-11-13T17:00:00-05:00", "due", None)],
+            [],
+            [
+                (
+                    "plan_status().since: expected a date on or before 2026-11-13 (the date of "
+                    "as_of plus horizon_days, in as_of's zone), got 2026-11-14"
+                )
+            ],
+        ] == [
+            states(plan_status(plan, [], since="2026-11-13", as_of=as_of, horizon_days=7)),
+            states(plan_status(plan, [], since=as_of, as_of=as_of, horizon_days=0)),
+            problems(plan_status, plan, [], since="2026-11-14", as_of=as_of, horizon_days=7),
+        ]
 
     def test_unknown_cadence_lists_the_known_ids_sorted(self):
         plan = CommunicationPlan([weekly(), daily()])
@@ -929,17 +1019,28 @@ class TestOpenActionItems:
             for at in (as_of, as_of - MICRO)
         ]
 
-    def test_a_zone_pendulum_does_not_name_falls_back_to_utc(self):
-        # a pendulum DateTime carrying a plain datetime.timezone has no pendulum zone;
-        # as_of is 7 November both in UTC and at -05:00, so the answer is the same
-        at = pendulum.DateTime(2026, 11, 6, 10, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    def test_overdue_by_the_date_at_a_plain_utc_offset(self):
+        # a pendulum DateTime carrying a plain datetime.timezone names no pendulum zone;
+        # the date is still judged at its own offset, -05:00, not in UTC
+        minus_five = dt.timezone(dt.timedelta(hours=-5))
         meeting = self.meeting(
             "I1",
             ActionItem(id="A1", text="a", owner="pm", due="2026-11-06"),
             ActionItem(id="A2", text="b", owner="pm", due="2026-11-07"),
-            at=at,
+            at=pendulum.DateTime(2026, 11, 6, 10, tzinfo=minus_five),
         )
-        as_of = pendulum.datetime(2026, 11, 7, 12, tz="UTC")
-        assert [("A1", True), ("A2", False)] == [
-            (o.item.id, o.overdue) for o in open_action_items([meeting], as_of=as_of)
+        midnight = pendulum.datetime(2026, 11, 7, 5, tz="UTC")  # 7 November starts at -05:00
+        assert [
+            [("A1", False), ("A2", False)],
+            [("A1", False), ("A2", False)],
+            [("A1", True), ("A2", False)],
+            [("A1", True), ("A2", False)],
+        ] == [
+            [(o.item.id, o.overdue) for o in open_action_items([meeting], as_of=at)]
+            for at in (
+                pendulum.datetime(2026, 11, 7, 3, tz="UTC"),  # still 6 November at -05:00
+                midnight - MICRO,
+                midnight,
+                pendulum.DateTime(2026, 11, 7, tzinfo=minus_five),
+            )
         ]

@@ -174,7 +174,7 @@ class TestFields:
             "Feedback 'F1'.text: expected a non-empty text, got None",
             "Feedback 'F1'.rating: expected a whole number from 1 to 5, got bool True",
             "Feedback 'F1'.nps: expected a whole number from 0 to 10, got str '5'",
-            "Feedback 'F1'.about: expected a list of id, got str 'REQ-1'",
+            "Feedback 'F1'.about: expected a list of ids, got str 'REQ-1'",
         ] == problems(**base(received_at=naive, text=None, rating=True, nps="5", about="REQ-1"))
 
     @pytest.mark.parametrize(("rating", "nps"), [(1, 0), (5, 10), (3, 9)])

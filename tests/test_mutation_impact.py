@@ -59,6 +59,8 @@ def requirement(rid: str, days: object, status: str = "signed_off") -> cpm.Requi
     if status == "removed":
         return cpm.Requirement(id=rid, title=rid, estimate_days=days, status="removed")
     r = cpm.Requirement(id=rid, title=rid, estimate_days=days, acceptance_criteria=["ok"])
+    if status == "draft":
+        return r
     r = r.sign_off(by="li.wei", at=SIGNED)
     if status == "done":
         r = r.complete(by="chen.jie", at=pendulum.datetime(2026, 10, 30, 17, tz="UTC"))
@@ -409,9 +411,48 @@ class TestProblems:
             ),
             (
                 f"{where}[6]",
-                "adds requirement 'N2', but the project already has an item with that id",
+                (
+                    "adds requirement 'N2' again: ChangeRequest 'CR-9'.changes[5] already adds it; "
+                    "add each requirement once"
+                ),
             ),
         ] == [(p.where, p.message) for p in error.problems]
+
+    def test_added_twice(self):
+        """The request repeats an id it adds, even after removing it: named at the repeat."""
+        error = failure(
+            tiny(),
+            cpm.AddRequirement(new("N", 1), "C"),
+            cpm.RemoveRequirement("N"),
+            cpm.AddRequirement(new("N", 2)),
+            cpm.AddRequirement(new("N", 3), "B"),
+        )
+        assert type(error) is ValidationError
+        again = "adds requirement 'N' again: ChangeRequest 'CR-9'.changes[0] already adds it"
+        assert [
+            ("ChangeRequest 'CR-9'.changes[2]", f"{again}; add each requirement once"),
+            ("ChangeRequest 'CR-9'.changes[3]", f"{again}; add each requirement once"),
+        ] == [(p.where, p.message) for p in error.problems]
+
+    def test_added_twice_after_a_refused_add(self):
+        """The first add counts even when it is refused itself."""
+        assert [
+            (
+                "ChangeRequest 'CR-9'.changes[0]",
+                "expected person-days >= 0 for requirement 'N', got -1",
+            ),
+            (
+                "ChangeRequest 'CR-9'.changes[1]",
+                (
+                    "adds requirement 'N' again: ChangeRequest 'CR-9'.changes[0] already adds it; "
+                    "add each requirement once"
+                ),
+            ),
+        ] == problems(
+            tiny(),
+            cpm.AddRequirement(hacked(new("N", 1), estimate_days=Decimal(-1)), "C"),
+            cpm.AddRequirement(new("N", 1), "C"),
+        )
 
     def test_unknown_ids_come_first_among_other_problems(self):
         error = failure(tiny(), cpm.RemoveRequirement("R3"), revise("R3", 1), revise("R8", 1))
@@ -569,6 +610,22 @@ class TestScope:
             scope.revised,
             scope.effort_delta_days,
             scope.by_milestone,
+        )
+
+    def test_add_unplanned_then_remove(self):
+        """Removing an added requirement no milestone delivers: no longer unplanned either."""
+        scope = assess(
+            tiny(),
+            cpm.AddRequirement(new("N", 2)),
+            cpm.AddRequirement(new("M", 1)),
+            cpm.RemoveRequirement("N"),
+        ).scope
+        assert (("M",), (), Decimal(1), (), ("M",)) == (
+            scope.added,
+            scope.removed,
+            scope.effort_delta_days,
+            scope.by_milestone,
+            scope.unplanned,
         )
 
     def test_remove(self):
@@ -753,6 +810,125 @@ class TestBudgetPart:
         assert (None, None, True) == (b.percent_of_budget, b.forecast_percent, b.over_budget)
 
 
+# -- draft requirements ---------------------------------------------------------------
+class TestDrafts:
+    """A draft is outside the signed-off scope: no effort, cost or allowance; schedule time yes.
+
+    C also delivers RF, a 3-day draft: 2 to 6 November, slack 5. The signed-off scope
+    is still 12 person-days (12,000 CNY).
+    """
+
+    def project(self) -> cpm.Project:
+        p = tiny()
+        stones = [
+            attrs.evolve(m, deliverables=("R4", "RF")) if m.id == "C" else m for m in p.milestones
+        ]
+        return tiny(
+            requirements=[*p.requirements, requirement("RF", 3, "draft")],
+            milestones=stones,
+        )
+
+    def applied(self, project: cpm.Project, *changes: object) -> cpm.Money:
+        """The estimated cost once the change is assessed, approved and applied."""
+        cr = request(*changes)
+        impact = assess_change(project, cr, as_of=START)
+        cr = cr.assess(impact, by="chen.jie", at=AT).approve(by="li.wei", at=AT, billing="free")
+        return project.apply(cr).estimated_cost
+
+    def test_remove_a_draft(self):
+        """Nothing saved, nothing to pay; C still finishes 3 days earlier."""
+        p = self.project()
+        impact = assess(p, cpm.RemoveRequirement("RF"))
+        scope, b = impact.scope, impact.budget
+        assert ((), ("RF",), (), Decimal(0), (("C", Decimal(-3)),)) == (
+            scope.added,
+            scope.removed,
+            scope.revised,
+            scope.effort_delta_days,
+            scope.by_milestone,
+        )
+        assert [("C", -3, "2026-11-06", "2026-11-03")] == moves(impact)
+        assert (cny(0), cny(0), cny(0), cny(12_000), cny(12_000)) == (
+            b.effort_cost,
+            b.contingency,
+            b.cost_delta,
+            b.forecast_before,
+            b.forecast_after,
+        )
+        assert (ABSORB, None, ("chen.jie", "li.wei"), PM, False) == verdict(impact)
+        assert [
+            "Changes no work.",
+            "1 milestone(s) finish earlier, by up to 3 working days.",
+            "Absorb it free of charge: it adds no work.",
+        ] == list(impact.recommendation.text)[:3]
+        assert Decimal(0) == impact.to_assessment().effort_days
+        assert cny(12_000) == self.applied(p, cpm.RemoveRequirement("RF"))
+
+    def test_revise_a_draft(self):
+        """Two more days on the draft move C 2 days, but add no work to pay for."""
+        p = self.project()
+        impact = assess(p, revise("RF", 5))
+        scope, b = impact.scope, impact.budget
+        assert ((), (), ("RF",), Decimal(0), (("C", Decimal(2)),)) == (
+            scope.added,
+            scope.removed,
+            scope.revised,
+            scope.effort_delta_days,
+            scope.by_milestone,
+        )
+        assert [("C", 2, "2026-11-06", "2026-11-10")] == moves(impact)
+        assert (cny(0), cny(0), cny(12_000), cny(12_000)) == (
+            b.effort_cost,
+            b.cost_delta,
+            b.forecast_before,
+            b.forecast_after,
+        )
+        assert (ABSORB, None, ("chen.jie", "li.wei"), PM, False) == verdict(impact)
+        assert cny(12_000) == self.applied(p, revise("RF", 5))
+
+    def test_draft_and_signed_off_work_together(self):
+        """Only the signed-off day counts for the budget and the allowance; C moves by both."""
+        impact = assess(self.project(), revise("RF", 5), revise("R4", 3))
+        assert (Decimal(1), (("C", Decimal(3)),), cny(1_100), cny(13_100)) == (
+            impact.scope.effort_delta_days,
+            impact.scope.by_milestone,
+            impact.budget.cost_delta,
+            impact.budget.forecast_after,
+        )
+        assert [("C", 3, "2026-11-06", "2026-11-11")] == moves(impact)
+        assert (
+            "Absorb it free of charge: 1 person-days fit in the free allowance left "
+            "(2 of 2 person-days)."
+        ) == impact.recommendation.text[2]
+
+    @pytest.mark.parametrize(
+        ("change", "effort", "forecast"),
+        [
+            (cpm.RemoveRequirement("REQ-6"), 0, 224_000),
+            (cpm.ReviseEstimate("REQ-6", 10), 0, 224_000),
+            (cpm.ReviseEstimate("REQ-2", 12), 2, 232_800),
+            (cpm.RemoveRequirement("REQ-5"), -12, 176_000),
+        ],
+    )
+    def test_sample_forecast_is_the_estimated_cost_after_applying(self, change, effort, forecast):
+        """REQ-6 is the sample's draft; the contingency (800 CNY on REQ-2) is the difference."""
+        p = cpm.sample_project()
+        cr = request(change)
+        impact = assess_change(p, cr, as_of=cpm.sample.SAMPLE_AS_OF)
+        b = impact.budget
+        assert (Decimal(effort), cny(224_000), cny(forecast)) == (
+            impact.scope.effort_delta_days,
+            b.forecast_before,
+            b.forecast_after,
+        )
+        at = pendulum.datetime(2026, 11, 25, 10, tz="Asia/Shanghai")
+        cr = cr.assess(impact, by="chen.jie", at=at).approve(by="li.wei", at=at, billing="free")
+        assert (p.estimated_cost, p.apply(cr).estimated_cost) == (
+            b.forecast_before,
+            b.forecast_after - b.contingency,
+        )
+
+
 # -- the risks -----------------------------------------------------------------------
 class TestRiskPart:
     def project(self) -> cpm.Project:
@@ -823,6 +999,28 @@ class TestRiskPart:
         assert [("RR", ("R3", "R4"), 4, 0), ("RR3", ("R3",), 4, 0)] == [
             e for e in effects(both) if e[0].startswith("RR")
         ]
+
+    def test_targets_removed_before(self):
+        """RX was removed before: removing R3 takes the last target of RXR away; B and RD stay."""
+        p = tiny(
+            risks=[
+                risk("RXR", 2, 3, "RX", "R3"),
+                risk("RXB", 1, 2, "RX", "B"),
+                risk("RDR", 1, 5, "RD", "R3"),
+            ]
+        )
+        impact = assess(p, cpm.RemoveRequirement("R3"))
+        assert [("RXR", ("R3",), 6, 0), ("RXB", ("B",), 2, 2), ("RDR", ("R3",), 5, 5)] == (
+            effects(impact)
+        )
+        assert (13, 7) == (impact.risk.exposure_before, impact.risk.exposure_after)
+        assert "Risk RXR no longer applies: everything it affects is removed." in (
+            impact.recommendation.text
+        )
+        kept = assess(p, revise("R3", 3))
+        assert [("RXR", ("R3",), 6, 6), ("RXB", ("B",), 2, 2), ("RDR", ("R3",), 5, 5)] == (
+            effects(kept)
+        )
 
     def test_nothing_linked(self):
         impact = assess(tiny(), revise("R3", 5))

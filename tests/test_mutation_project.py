@@ -78,8 +78,13 @@ def raised(call, *args, **kwargs) -> tuple[str, str]:
 
 
 def req(rid: str, *, signed: bool = True, **changes: object) -> Requirement:
-    fields = {"id": rid, "title": f"Title {rid}", "estimate_days": 2}
-    r = Requirement(**{**fields, "acceptance_criteria": [f"{rid} works"], **changes})  # type: ignore[arg-type]
+    fields = {
+        "id": rid,
+        "title": f"Title {rid}",
+        "estimate_days": 2,
+        "acceptance_criteria": [f"{rid} works"],
+    }
+    r = Requirement(**{**fields, **changes})  # type: ignore[arg-type]
     return r.sign_off(by="li.wei", at=AT) if signed else r
 
 
@@ -88,13 +93,20 @@ def stone(mid: str, **changes: object) -> Milestone:
 
 
 def risk(rid: str, **changes: object) -> Risk:
-    fields = {"id": rid, "title": "Slip", "probability": 2, "impact": 3, "owner": "chen.jie"}
-    return Risk(**{**fields, "next_review": "2026-12-01", **changes})  # type: ignore[arg-type]
+    fields = {
+        "id": rid,
+        "title": "Slip",
+        "probability": 2,
+        "impact": 3,
+        "owner": "chen.jie",
+        "next_review": "2026-12-01",
+    }
+    return Risk(**{**fields, **changes})  # type: ignore[arg-type]
 
 
 def feedback(fid: str, **changes: object) -> Feedback:
-    fields = {"id": fid, "stakeholder": "li.wei", "received_at": AT, "kind": "praise"}
-    return Feedback(**{**fields, "text": "Nice", **changes})  # type: ignore[arg-type]
+    fields = {"id": fid, "stakeholder": "li.wei", "received_at": AT, "kind": "praise", "text": "Ok"}
+    return Feedback(**{**fields, **changes})  # type: ignore[arg-type]
 
 
 def goal(gid: str, **changes: object) -> Goal:
@@ -102,13 +114,27 @@ def goal(gid: str, **changes: object) -> Goal:
 
 
 def promise(pid: str, **changes: object) -> Commitment:
-    fields = {"id": pid, "promise": "Send the plan", "to": "li.wei", "made_by": "chen.jie"}
-    return Commitment(**{**fields, "made_at": AT, "due": "2026-11-27", **changes})  # type: ignore[arg-type]
+    fields = {
+        "id": pid,
+        "promise": "Send the plan",
+        "to": "li.wei",
+        "made_by": "chen.jie",
+        "made_at": AT,
+        "due": "2026-11-27",
+    }
+    return Commitment(**{**fields, **changes})  # type: ignore[arg-type]
 
 
 def change(cid: str, *changes: object, **fields: object) -> ChangeRequest:
-    base = {"id": cid, "title": f"Change {cid}", "requested_by": "li.wei", "submitted_at": AT}
-    return ChangeRequest(**{**base, "reason": "why not", "changes": changes, **fields})  # type: ignore[arg-type]
+    base = {
+        "id": cid,
+        "title": f"Change {cid}",
+        "requested_by": "li.wei",
+        "submitted_at": AT,
+        "reason": "why not",
+        "changes": changes,
+    }
+    return ChangeRequest(**{**base, **fields})  # type: ignore[arg-type]
 
 
 def assessment(price: Money | None = cny("30000")) -> Assessment:
@@ -314,10 +340,10 @@ class TestFields:
 
     def test_collections_must_be_lists(self):
         assert [
-            "Project 'ACME'.stakeholders: expected a list of a Stakeholder, got str 'li'",
-            "Project 'ACME'.goals: expected a list of a Goal, got int 3",
-            "Project 'ACME'.actual_costs: expected a list of a CostEntry, got str 'x'",
-            "Project 'ACME'.lessons: expected a list of lesson, got str 'y'",
+            "Project 'ACME'.stakeholders: expected a list of Stakeholder objects, got str 'li'",
+            "Project 'ACME'.goals: expected a list of Goal objects, got int 3",
+            "Project 'ACME'.actual_costs: expected a list of CostEntry objects, got str 'x'",
+            "Project 'ACME'.lessons: expected a list of lessons, got str 'y'",
         ] == problems(stakeholders="li", goals=3, actual_costs="x", lessons="y")
 
     def test_wrong_kind_in_a_valid_collection(self):
@@ -389,6 +415,10 @@ class TestUniqueIds:
         assert [
             "Project 'ACME'.stakeholders: expected unique ids, got 'chen.jie' more than once"
         ] == problems(stakeholders=[PM, PM])
+        assert [
+            "Project 'ACME'.stakeholders: expected unique ids, got 'chen.jie' more than once",
+            "Project 'ACME'.stakeholders: expected unique ids, got 'chen.jie' more than once",
+        ] == problems(stakeholders=[PM, PM, PM])
 
     def test_unique_ids_and_money_are_reported_together(self):
         assert [
@@ -814,14 +844,23 @@ class TestAdd:
         p = project()
         assert p == p.add()
 
-    @pytest.mark.parametrize("item", ["x", CostEntry(on="2026-11-06", amount=cny("1")), None])
-    def test_unknown_kind(self, item):
-        from clientpm._fields import describe
-
+    @pytest.mark.parametrize(
+        ("item", "described"),
+        [("x", "str 'x'"), (cny("1"), "Money('1.00', 'CNY')"), (None, "None")],
+    )
+    def test_unknown_kind(self, item, described):
         assert (
             "ValidationError",
-            f"Project 'ACME'.add: expected one of {KINDS}, got {describe(item)}",
+            f"Project 'ACME'.add: expected one of {KINDS}, got {described}",
         ) == raised(project().add, item)
+
+    def test_a_bad_item_adds_nothing_else(self):
+        p = project()
+        assert (
+            "ValidationError",
+            f"Project 'ACME'.add: expected one of {KINDS}, got int 1",
+        ) == raised(p.add, goal("G1"), 1)
+        assert () == p.goals
 
     def test_existing_ids_are_refused(self):
         p = project(stakeholders=[PM], risks=[risk("K1"), risk("K2")], goals=[goal("G1")])
@@ -893,7 +932,7 @@ class TestReplace:
     def test_unknown_kind(self):
         assert (
             "ValidationError",
-            f"Project 'ACME'.add: expected one of {KINDS}, got int 3",
+            f"Project 'ACME'.replace: expected one of {KINDS}, got int 3",
         ) == raised(project().replace, 3)
 
     def test_replaced_items_are_checked(self):
@@ -1213,6 +1252,28 @@ class TestApply:
             f"ChangeRequest 'CR-9'.changes: names unknown requirement 'REQ-98' (known: {known})",
             "ChangeRequest 'CR-9'.changes: names unknown milestone 'M9' (known: M1, M2, M3, M4)",
         ] == [str(p) for p in info.value.problems]
+
+    def test_an_added_id_that_exists_is_refused(self):
+        """Adding a requirement under an id the project has would silently replace it."""
+        cr = approved(
+            change(
+                "CR-9",
+                AddRequirement(req("REQ-1", signed=False)),
+                AddRequirement(req("REQ-9", signed=False)),
+                AddRequirement(req("REQ-9", signed=False)),
+            )
+        )
+        assert (
+            "ValidationError",
+            (
+                "2 problems:\n"
+                "  - ChangeRequest 'CR-9'.changes: adds requirement 'REQ-1', which the project "
+                "already has; a new requirement needs a new id\n"
+                "  - ChangeRequest 'CR-9'.changes: adds requirement 'REQ-9', which the project "
+                "already has; a new requirement needs a new id"
+            ),
+        ) == raised(SAMPLE.apply, cr)
+        assert SAMPLE.requirement("REQ-1").status is RequirementStatus.DONE
 
     def test_only_approved_changes_apply(self):
         assert (

@@ -91,14 +91,27 @@ def to_datetime(value: object) -> pendulum.DateTime:
     """Convert an aware stdlib datetime or ISO string to ``pendulum.DateTime``.
 
     Naive values and anything else are kept as they are for the checks to refuse.
+    A ``pendulum.DateTime`` whose zone is a plain ``datetime.timezone`` gets the
+    equivalent pendulum offset, since pendulum's arithmetic drops a plain one.
 
     Example:
         >>> to_datetime("2026-11-20T17:00:00+08:00").isoformat()
         '2026-11-20T17:00:00+08:00'
+        >>> import datetime
+        >>> plain = pendulum.DateTime(2026, 11, 6, 22, tzinfo=datetime.timezone.utc)
+        >>> to_datetime(plain).add(days=1).isoformat()
+        '2026-11-07T22:00:00+00:00'
 
     """
     if isinstance(value, pendulum.DateTime):
-        return value
+        if value.tzinfo is None or isinstance(
+            value.tzinfo, (pendulum.Timezone, pendulum.FixedTimezone)
+        ):
+            return value
+        offset = value.utcoffset()
+        if offset is None:  # a tzinfo that names no offset: left for the checks
+            return value
+        return value.replace(tzinfo=pendulum.FixedTimezone(int(offset.total_seconds())))
     if isinstance(value, str):
         try:
             value = _dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
@@ -226,6 +239,21 @@ def enum_converter(cls: type[E]) -> Callable[[object], E]:
 
 
 # -- checks -----------------------------------------------------------------
+_IRREGULAR_PLURALS = {"criterion": "criteria"}
+
+
+def _plural(noun: str) -> str:
+    """The plural of a singular noun phrase, made on its last word.
+
+    Example:
+        >>> [_plural(w) for w in ("text", "requirement or milestone id", "criterion")]
+        ['texts', 'requirement or milestone ids', 'criteria']
+
+    """
+    head, space, last = noun.rpartition(" ")
+    return f"{head}{space}{_IRREGULAR_PLURALS.get(last, last + 's')}"
+
+
 class Checks:
     """Collects the problems of one object and raises them all at once.
 
@@ -272,9 +300,19 @@ class Checks:
             )
 
     def strings(self, field: str, value: object, *, what: str = "text") -> None:
-        """A tuple of non-empty strings."""
+        """A tuple of non-empty strings, each one ``what`` (a singular noun such as ``"id"``).
+
+        Example:
+            >>> c = Checks("Risk 'R1'")
+            >>> c.strings("affects", "M1", what="milestone id")
+            >>> c.strings("triggers", ("late", ""), what="trigger")
+            >>> [str(p) for p in c.problems]  # doctest: +NORMALIZE_WHITESPACE
+            ["Risk 'R1'.affects: expected a list of milestone ids, got str 'M1'",
+             "Risk 'R1'.triggers[1]: expected a non-empty trigger, got str ''"]
+
+        """
         if not isinstance(value, tuple):
-            self.add(field, f"expected a list of {what}, got {describe(value)}")
+            self.add(field, f"expected a list of {_plural(what)}, got {describe(value)}")
             return
         for index, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
@@ -290,9 +328,23 @@ class Checks:
                 seen.add(item)
 
     def items(self, field: str, value: object, cls: type | tuple[type, ...], what: str) -> None:
-        """A tuple whose every item is an instance of ``cls``."""
+        """A tuple whose every item is an instance of ``cls``, described as ``what``.
+
+        ``what`` names one item (``"a Cadence"``); the list is named by the classes.
+
+        Example:
+            >>> c = Checks("X")
+            >>> c.items("dates", "2026-11-06", (_dt.date, _dt.datetime), "a date")
+            >>> c.items("numbers", (1, "2"), int, "an int")
+            >>> [str(p) for p in c.problems]  # doctest: +NORMALIZE_WHITESPACE
+            ["X.dates: expected a list of date or datetime objects, got str '2026-11-06'",
+             "X.numbers[1]: expected an int, got str '2'"]
+
+        """
         if not isinstance(value, tuple):
-            self.add(field, f"expected a list of {what}, got {describe(value)}")
+            names = [k.__name__ for k in (cls if isinstance(cls, tuple) else (cls,))]
+            kinds = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+            self.add(field, f"expected a list of {kinds} objects, got {describe(value)}")
             return
         for index, item in enumerate(value):
             if not isinstance(item, cls):

@@ -8,12 +8,16 @@ change on a 100,000-milestone plan takes milliseconds.
 **Scope.** Added requirements bring their estimate; a revised estimate
 brings the difference from the remaining work; a removed requirement takes
 away its remaining work (nothing, if it is already done). The effort delta is
-that change in remaining person-days.
+that change in remaining person-days of the signed-off scope: a draft
+requirement is outside it (the client never agreed to it, its estimate is not
+in :attr:`Project.estimated_cost`, and applying the change leaves it a
+draft), so revising or removing one changes no effort, cost or free
+allowance.
 
 **Schedule.** Each affected milestone's remaining effort changes by the
-effort of its deliverables, and its duration follows the schedule's duration
-rule; moved due dates are applied; :meth:`Schedule.what_if_effort` then
-propagates the slip.
+effort of its deliverables, drafts included (the schedule plans their work
+too), and its duration follows the schedule's duration rule; moved due dates
+are applied; :meth:`Schedule.what_if_effort` then propagates the slip.
 
 **Budget.** The cost delta is the effort delta at the day rate, plus the
 policy's contingency on added work. The forecast cost is the signed-off
@@ -22,7 +26,8 @@ scope at the day rate (:attr:`Project.estimated_cost`) plus the cost delta.
 **Risk.** Active risks that affect a changed requirement or an affected
 milestone are linked. A linked risk's probability goes up one step (at most
 5) when a milestone it affects loses its last slack; a risk whose every
-target is removed from the scope drops to 0. Exposure is the sum of scores.
+target is out of the scope, removed by this change or before it, drops to 0.
+Exposure is the sum of scores.
 
 **Recommendation** (in this order):
 
@@ -128,6 +133,8 @@ class _ScopeWalk:
     remaining: dict[str, Decimal] = attrs.Factory(dict)
     delivering: dict[str, tuple[str, ...]] = attrs.Factory(dict)
     gone: set[str] = attrs.Factory(set)
+    drafts: set[str] = attrs.Factory(set)
+    first_added: dict[str, int] = attrs.Factory(dict)
     added: list[str] = attrs.Factory(list)
     removed: list[str] = attrs.Factory(list)
     revised: list[str] = attrs.Factory(list)
@@ -151,26 +158,38 @@ class _ScopeWalk:
             self.bad(k, f"names unknown requirement {rid!r} (known: {known})", unknown=True)
             return False
         self.delivering[rid] = self.plan.delivering(rid)
-        if self.project.requirement(rid).status is RequirementStatus.REMOVED:
+        status = self.project.requirement(rid).status
+        if status is RequirementStatus.REMOVED:
             self.gone.add(rid)
+        elif status is RequirementStatus.DRAFT:
+            self.drafts.add(rid)
         return True
 
     def shift(self, rid: str, delta: Decimal) -> None:
+        """Move a requirement's remaining work: on its milestones, and in the signed-off scope."""
         for mid in self.delivering[rid]:
             self.by_milestone[mid] = self.by_milestone.get(mid, _ZERO) + delta
-        self.effort += delta
+        if rid not in self.drafts:
+            self.effort += delta
 
     def add(self, k: int, ch: AddRequirement) -> None:
         req, target = ch.requirement, ch.milestone
+        first = self.first_added.setdefault(req.id, k)
         if not _effort_ok(req.estimate_days):
             self.bad(
                 k,
                 f"expected person-days >= 0 for requirement {req.id!r}, "
                 f"got {_show(req.estimate_days)}",
             )
-        elif self.project.has(req.id) or req.id in self.remaining:
+        elif self.project.has(req.id):
             self.bad(
                 k, f"adds requirement {req.id!r}, but the project already has an item with that id"
+            )
+        elif first != k:
+            self.bad(
+                k,
+                f"adds requirement {req.id!r} again: {self.cr.label}.changes[{first}] already "
+                "adds it; add each requirement once",
             )
         elif target is not None and target not in self.plan:
             self.bad(
@@ -227,6 +246,8 @@ class _ScopeWalk:
         self.gone.add(rid)
         if rid in self.added:
             self.added.remove(rid)
+            if rid in self.unplanned:
+                self.unplanned.remove(rid)
         else:
             self.removed.append(rid)
         if rid in self.revised:
@@ -338,7 +359,14 @@ def _risk_part(
     milestones = set(walk.by_milestone) | set(walk.due) | {c.id for c in change.moves}
     requirements = set(walk.remaining)
     lost_slack = {c.id for c in change.changes if c.new_slack_days <= 0 < c.old_slack_days}
-    removed = set(walk.removed)
+
+    def out_of_scope(item_id: str) -> bool:
+        """Whether a risk's target is a requirement removed, by this change or before it."""
+        # A target is a milestone (never removed) or a requirement (the project checks).
+        return item_id in walk.gone or (
+            item_id not in plan and project.requirement(item_id).status is RequirementStatus.REMOVED
+        )
+
     effects = []
     for risk in project.risks:
         if not risk.is_active:
@@ -348,7 +376,7 @@ def _risk_part(
         if not hit:
             continue
         after = risk.score
-        if targets <= removed:
+        if all(out_of_scope(t) for t in targets):
             after = 0
         elif hit & lost_slack:
             after = min(5, risk.probability + 1) * risk.impact

@@ -65,8 +65,10 @@ class ScopeImpact:
         added: Ids of requirements added.
         removed: Ids of requirements removed.
         revised: Ids of requirements whose estimate is revised.
-        effort_delta_days: Change of remaining work, person-days (negative: less).
-        by_milestone: Remaining-effort change per milestone, ``(id, person-days)``.
+        effort_delta_days: Change of the signed-off scope's remaining work,
+            person-days (negative: less); draft requirements do not count.
+        by_milestone: Remaining-effort change per milestone, ``(id, person-days)``,
+            drafts included.
         unplanned: Added requirements that no milestone delivers yet.
 
     Example:

@@ -162,8 +162,10 @@ def _to_time(value: object) -> pendulum.Time:
         return value  # type: ignore[return-value]  # refused by the checks
     if isinstance(value, pendulum.Time):
         return value
-    if isinstance(value, _dt.time):
-        return pendulum.time(value.hour, value.minute, value.second).replace(tzinfo=value.tzinfo)
+    if isinstance(value, _dt.time):  # microseconds are kept for the checks to refuse
+        return pendulum.Time(
+            value.hour, value.minute, value.second, value.microsecond, tzinfo=value.tzinfo
+        )
     if isinstance(value, str):
         match = _TIME.match(value.strip())
         if match:
@@ -191,7 +193,8 @@ class Cadence:
         channel: How it happens (:class:`clientpm.Channel`).
         timezone: The client's IANA time zone, e.g. ``"Asia/Shanghai"``.
         frequency: daily (working days, Monday to Friday), weekly or monthly.
-        at: The local wall time, e.g. ``"17:00"``.
+        at: The local wall time, ``"HH:MM"`` or ``"HH:MM:SS"`` (e.g. ``"17:00"``),
+            or a ``datetime.time`` in whole seconds without a zone.
         start: First local date it applies.
         weekday: Day name (``"friday"``) for weekly, and for monthly by week.
         week: For monthly by week: 1 to 4, or -1 (also ``"last"``) for the last.
@@ -239,7 +242,7 @@ class Cadence:
         if not isinstance(self.at, _dt.time) or isinstance(self.at, _dt.datetime):
             c.add(
                 "at",
-                "expected a local time of day 'HH:MM' from 00:00 to 23:59, "
+                "expected a local time of day 'HH:MM' or 'HH:MM:SS' from 00:00 to 23:59:59, "
                 f"got {describe(self.at)}",
             )
         elif self.at.tzinfo is not None:
@@ -247,6 +250,8 @@ class Cadence:
                 "at",
                 f"expected a local time without a zone (the zone is timezone), got {self.at!r}",
             )
+        elif self.at.microsecond:
+            c.add("at", f"expected a local time of day in whole seconds, got {self.at!r}")
         c.date("start", self.start)
         c.date("end", self.end, optional=True)
         if self.weekday is not None and self.weekday not in WEEKDAYS:
@@ -491,18 +496,18 @@ def _bound(
 
 
 def _range(
-    owner: str, start: object, end: object, zone: str, names: tuple[str, str] = ("start", "end")
+    owner: str, start: object, end: object, zone: str
 ) -> tuple[pendulum.DateTime, pendulum.DateTime]:
     c = Checks(owner)
-    low = _bound(c, names[0], start, zone, end_of_day=False)
-    high = _bound(c, names[1], end, zone, end_of_day=True)
+    low = _bound(c, "start", start, zone, end_of_day=False)
+    high = _bound(c, "end", end, zone, end_of_day=True)
     c.raise_if_any()
     assert low is not None  # guaranteed by the checks
     assert high is not None
     if high < low:
         raise ValidationError.single(
-            f"{owner}.{names[1]}",
-            f"expected a time at or after {names[0]} ({low.isoformat()}), got {high.isoformat()}",
+            f"{owner}.end",
+            f"expected a time at or after start ({low.isoformat()}), got {high.isoformat()}",
         )
     return low, high
 
@@ -771,6 +776,38 @@ def _match(
     return pairs
 
 
+def _days_after(moment: pendulum.DateTime, days: int) -> pendulum.DateTime:
+    """``moment`` plus ``days`` days, kept in ``moment``'s own zone or offset.
+
+    pendulum's arithmetic drops a ``tzinfo`` that is not one of its own (such as
+    a plain ``datetime.timezone``) and shifts the time, so such a moment is
+    moved with the standard library's arithmetic instead.
+    """
+    if moment.timezone is not None:
+        return moment + pendulum.duration(days=days)
+    return pendulum.instance(_dt.datetime.__add__(moment, _dt.timedelta(days=days)))
+
+
+def _check_since(since: object, horizon: pendulum.DateTime) -> None:
+    """Refuse a ``since`` after the horizon, by a rule that ignores the cadences."""
+    if isinstance(since, _dt.datetime):
+        start = to_datetime(since)
+        if start > horizon:
+            raise ValidationError.single(
+                "plan_status().since",
+                f"expected a time at or before {horizon.isoformat()} (as_of plus "
+                f"horizon_days), got {start.isoformat()}",
+            )
+        return
+    day, last = to_date(since), horizon.date()
+    if day > last:
+        raise ValidationError.single(
+            "plan_status().since",
+            f"expected a date on or before {last} (the date of as_of plus horizon_days, "
+            f"in as_of's zone), got {day}",
+        )
+
+
 def plan_status(
     plan: CommunicationPlan,
     interactions: Iterable[Interaction],
@@ -790,6 +827,12 @@ def plan_status(
     Results are sorted by instant, then cadence id. An interaction naming a
     cadence the plan does not have raises
     :class:`~clientpm.UnknownReferenceError`.
+
+    ``since`` may not come after the horizon (``as_of`` plus ``horizon_days``):
+    a ``since`` date must be on or before the horizon's date in ``as_of``'s
+    own zone, a ``since`` instant at or before the horizon. Otherwise
+    :class:`~clientpm.ValidationError` is raised, whatever the cadences' zones
+    and even for an empty plan.
 
     Example:
         >>> import pendulum
@@ -813,6 +856,8 @@ def plan_status(
     log = list(interactions)
     c.items("interactions", tuple(log), Interaction, "an Interaction")
     c.raise_if_any()
+    horizon = _days_after(as_of, horizon_days)
+    _check_since(since, horizon)
     known = {cadence.id for cadence in plan.cadences}
     for interaction in log:
         if interaction.cadence is not None and interaction.cadence not in known:
@@ -821,19 +866,18 @@ def plan_status(
                 f"no cadence {interaction.cadence!r} in the plan "
                 f"(known: {', '.join(sorted(known)) or 'none'})",
             )
-    horizon = as_of + pendulum.duration(days=horizon_days)
     statuses: list[OccurrenceStatus] = []
     for cadence in plan.cadences:
-        low, high = _range(
-            "plan_status()", since, horizon, cadence.timezone, names=("since", "as_of")
-        )
+        # A since date after the horizon in this cadence's zone leaves nothing to list.
+        low = _bound(c, "since", since, cadence.timezone, end_of_day=False)
+        assert low is not None  # checked above
         mine = sorted(
             (i for i in log if i.cadence == cadence.id and i.at <= as_of),
             key=lambda i: (i.at, i.id),
         )
         # Match from the cadence's start, so that the answer does not depend on `since`.
-        last_day = high.in_timezone(cadence.timezone).date()
-        moments = occurrences(cadence, cadence.start, high) if cadence.start <= last_day else ()
+        last_day = horizon.in_timezone(cadence.timezone).date()
+        moments = occurrences(cadence, cadence.start, horizon) if cadence.start <= last_day else ()
         pairs = _match(cadence, moments, mine)
         for moment in moments:
             if moment < low:
@@ -858,7 +902,7 @@ class OpenActionItem:
         item: The :class:`ActionItem`.
         interaction: Id of the interaction where it was agreed.
         overdue: Whether its due date is before ``as_of``'s local date in the
-            interaction's zone.
+            interaction's own zone or UTC offset.
 
     Example:
         >>> a = ActionItem(id="A1", text="Send it", owner="pm", due="2026-11-25")
@@ -878,7 +922,8 @@ def open_action_items(
     """The action items not done at ``as_of``, sorted by due date then id.
 
     Items agreed after ``as_of`` are left out. An item is overdue when its due
-    date is before ``as_of``'s date in the interaction's time zone.
+    date is before ``as_of``'s date in the interaction's own time zone or UTC
+    offset (that of its ``at``, whatever kind of ``tzinfo`` carries it).
 
     Example:
         >>> import pendulum
@@ -902,7 +947,7 @@ def open_action_items(
     for interaction in log:
         if interaction.at > as_of:
             continue
-        today = as_of.in_timezone(interaction.at.timezone or "UTC").date()
+        today = as_of.astimezone(interaction.at.tzinfo).date()
         found.extend(
             OpenActionItem(item, interaction.id, overdue=item.due < today)
             for item in interaction.action_items

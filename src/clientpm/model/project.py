@@ -499,12 +499,12 @@ class Project:
         return self.day_rate * days
 
     # -- building new projects ------------------------------------------------
-    def _field_for(self, item: object) -> str:
+    def _field_for(self, item: object, method: str) -> str:
         field = _COLLECTIONS.get(type(item))
         if field is None:
             kinds = ", ".join(cls.__name__ for cls in _COLLECTIONS)
             raise ValidationError.single(
-                f"{self.label}.add", f"expected one of {kinds}, got {describe(item)}"
+                f"{self.label}.{method}", f"expected one of {kinds}, got {describe(item)}"
             )
         return field
 
@@ -525,7 +525,7 @@ class Project:
         """
         grouped: dict[str, list[Any]] = {}
         for item in items:
-            grouped.setdefault(self._field_for(item), []).append(item)
+            grouped.setdefault(self._field_for(item, "add"), []).append(item)
         for field, new in grouped.items():
             table = self._by_id[field]
             clashes = [getattr(i, "id", None) for i in new if getattr(i, "id", None) in table]
@@ -553,7 +553,7 @@ class Project:
         """
         grouped: dict[str, dict[str, Any]] = {}
         for item in items:
-            field = self._field_for(item)
+            field = self._field_for(item, "replace")
             if field == "stakeholders" and getattr(item, "id", None) == self.client.id:
                 grouped.setdefault("client", {})[self.client.id] = item
                 continue
@@ -690,6 +690,7 @@ class Project:
         reqs = {r.id: r for r in self.requirements}
         stones = {m.id: m for m in self.milestones}
         unknown: list[Problem] = []
+        clashes: list[Problem] = []
 
         def find(table: dict[str, T], key: str, what: str) -> T | None:
             if key not in table:
@@ -704,6 +705,15 @@ class Project:
 
         for ch in cr.changes:
             if isinstance(ch, AddRequirement):
+                if ch.requirement.id in reqs:
+                    clashes.append(
+                        Problem(
+                            f"{cr.label}.changes",
+                            f"adds requirement {ch.requirement.id!r}, which the project "
+                            "already has; a new requirement needs a new id",
+                        )
+                    )
+                    continue
                 new = ch.requirement.sign_off(by=who, at=when, why=f"added by {cr.id}")
                 reqs[new.id] = new
                 if ch.milestone is not None and (m := find(stones, ch.milestone, "milestone")):
@@ -730,6 +740,8 @@ class Project:
                             stones[m.id] = attrs.evolve(m, deliverables=kept)
             elif m := find(stones, ch.milestone_id, "milestone"):
                 stones[m.id] = m.reschedule(ch.due, by=who, at=when, why=cr.id)
+        if clashes:
+            raise ValidationError([*clashes, *unknown])
         if unknown:
             raise UnknownReferenceError(unknown)
         budget = self.budget
