@@ -4,8 +4,10 @@ The sample project as of its status date: M1 is accepted, M2 (10 person-days
 left), M3 (27) and M4 (11) are open, at 2 person-days a working day.
 """
 
+import datetime
 from decimal import Decimal
 
+import pendulum
 import pytest
 
 import clientpm as cpm
@@ -174,3 +176,47 @@ class TestPropagation:
         # Forward B, C, D; backward B, C and their shared predecessor A.
         assert 6 == change.visited
         assert (1, 1, 1) == tuple(change.change(m).slip_days for m in ("B", "C", "D"))
+
+
+class TestMessages:
+    def test_naive_status_time(self):
+        naive = datetime.datetime(2026, 11, 24, 9)
+        assert (
+            "schedule.as_of: expected a time-zone-aware date and time or a date, "
+            "got naive datetime datetime.datetime(2026, 11, 24, 9, 0)"
+        ) == failure(ValidationError, lambda: schedule(cpm.sample_project(), as_of=naive))
+
+    def test_unknown_milestone(self, plan):
+        assert "Schedule: has no milestone 'M9' (known: M1, M2, M3, M4)" == failure(
+            UnknownReferenceError, plan.__getitem__, "M9"
+        )
+
+    def test_unchanged_milestone(self, plan):
+        assert "ScheduleChange: milestone 'M1' does not change (changed: M2, M3, M4)" == failure(
+            UnknownReferenceError, plan.what_if("M2", 3).change, "M1"
+        )
+
+    def test_due_that_is_not_a_date(self, plan):
+        assert "Schedule.what_if.due: expected a calendar date for 'M2', got str 'x'" == failure(
+            ValidationError, lambda: plan.simulate(due={"M2": "x"})
+        )
+
+
+class TestStatusInstant:
+    def test_delivery_counts_from_its_instant_on(self):
+        project = cpm.sample_project()
+        delivered = project.milestone("M1").delivered_at
+        assert delivered is not None
+        just_before = schedule(project, as_of=delivered.subtract(microseconds=1))
+        at = schedule(project, as_of=delivered)
+        assert (False, True) == (just_before["M1"].finished, at["M1"].finished)
+
+
+class TestZeroDuration:
+    def test_starts_on_the_day_it_finishes(self):
+        s = tiny(step("A", 2), step("B", 0, "A"))
+        b = s["B"]
+        assert (pendulum.date(2026, 11, 3), pendulum.date(2026, 11, 3)) == (
+            b.earliest_start,
+            b.earliest_finish,
+        )
