@@ -148,3 +148,34 @@ class TestJudging:
         result = keeping(moved, plain, start=D(2026, 11, 1), end=D(2026, 11, 12))
         assert ("B", "A") == result.kept
         assert ("A",) == result.renegotiated
+
+
+class TestRenegotiationDay:
+    """A new date agreed on the due day itself still counts; from the next day it does not."""
+
+    def moved(self, at: pendulum.DateTime) -> cpm.Commitment:
+        return (
+            promise("A", "2026-11-05")
+            .renegotiate(D(2026, 11, 8), by="chen.jie", at=at, why="waiting on IdP")
+            .keep(by="chen.jie", at=pendulum.datetime(2026, 11, 8, 9, tz="Asia/Shanghai"))
+        )
+
+    def test_agreed_on_the_due_day(self):
+        a = self.moved(pendulum.datetime(2026, 11, 5, 10, tz="Asia/Shanghai"))
+        result = keeping(a, start=D(2026, 11, 1), end=D(2026, 11, 12))
+        assert (("A",), ()) == (result.kept, result.broken)
+
+    def test_agreed_the_next_day_in_the_clients_zone(self):
+        # 20:00 UTC on 5 November is already 6 November in Shanghai.
+        a = self.moved(pendulum.datetime(2026, 11, 5, 20, tz="UTC"))
+        result = keeping(a, start=D(2026, 11, 1), end=D(2026, 11, 12))
+        assert ((), ("A",)) == (result.kept, result.broken)
+
+
+def test_open_on_the_last_day_does_not_hide_the_next_promise_due_then():
+    at = pendulum.datetime(2026, 11, 12, 9, tz="Asia/Shanghai")
+    result = keeping(
+        promise("A", "2026-11-12"), kept("B", "2026-11-12", at), start=D(2026, 11, 1),
+        end=D(2026, 11, 12),
+    )  # fmt: skip
+    assert (("B",), ()) == (result.kept, result.broken)
