@@ -253,3 +253,8 @@ class TestLifecycle:
             m.status,
         )
         assert (Transition("in_progress", "in_progress", "li", AT, why),) == m.history
+
+    def test_reschedule_names_the_milestone(self):
+        with pytest.raises(ValidationError) as info:
+            planned().reschedule(pendulum.date(2026, 12, 25), by="", at=AT, why="CR-2")
+        assert "Milestone 'M1'.by: expected a non-empty text, got str ''" == str(info.value)
