@@ -551,6 +551,25 @@ def record(
     return (*history, entry)
 
 
+def need_reason(owner: str, why: object, purpose: str) -> None:
+    """Refuse a blank reason for a step that must say why (D4, D8).
+
+    Raises:
+        ValidationError: naming ``owner``'s ``why`` field, for anything but non-blank text.
+
+    Example:
+        >>> need_reason("Commitment 'P1'", " ", "miss the commitment")
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.ValidationError: Commitment 'P1'.why: expected a reason to miss the commitment, got str ' '
+
+    """  # noqa: E501
+    if not isinstance(why, str) or not why.strip():
+        raise ValidationError.single(
+            f"{owner}.why", f"expected a reason to {purpose}, got {describe(why)}"
+        )
+
+
 def illegal(
     owner: str, action: str, status: enum.Enum, allowed: Iterable[enum.Enum]
 ) -> IllegalTransitionError:

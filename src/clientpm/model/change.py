@@ -26,6 +26,7 @@ from clientpm._fields import (
     describe,
     enum_converter,
     illegal,
+    need_reason,
     to_date,
     to_datetime,
     to_decimal_or_keep,
@@ -464,7 +465,7 @@ class ChangeRequest:
 
         """  # noqa: E501
         self._must_be_assessed("rejected")
-        self._need_reason(why, "reject")
+        need_reason(self.label, why, "reject the request")
         return transition(
             self, owner=self.label, action="be rejected", allowed=[_S.ASSESSED],
             to=_S.REJECTED, by=by, at=at, why=why, decided_by=by, decided_at=to_datetime(at),
@@ -473,7 +474,7 @@ class ChangeRequest:
     def defer(self, *, by: str, at: pendulum.DateTime, why: str) -> ChangeRequest:
         """Put an assessed request on hold; it can be assessed again later."""
         self._must_be_assessed("deferred")
-        self._need_reason(why, "defer")
+        need_reason(self.label, why, "defer the request")
         return transition(
             self, owner=self.label, action="be deferred", allowed=[_S.ASSESSED],
             to=_S.DEFERRED, by=by, at=at, why=why, decided_by=by, decided_at=to_datetime(at),
@@ -481,7 +482,7 @@ class ChangeRequest:
 
     def withdraw(self, *, by: str, at: pendulum.DateTime, why: str) -> ChangeRequest:
         """The requester withdraws a request that is not yet decided or implemented."""
-        self._need_reason(why, "withdraw")
+        need_reason(self.label, why, "withdraw the request")
         return transition(
             self, owner=self.label, action="be withdrawn",
             allowed=[_S.SUBMITTED, _S.ASSESSED, _S.DEFERRED], to=_S.WITHDRAWN,
@@ -494,12 +495,6 @@ class ChangeRequest:
             self, owner=self.label, action="be implemented", allowed=[_S.APPROVED],
             to=_S.IMPLEMENTED, by=by, at=at, why=why or "applied to the project",
         )  # fmt: skip
-
-    def _need_reason(self, why: object, verb: str) -> None:
-        if not isinstance(why, str) or not why.strip():
-            raise ValidationError.single(
-                f"{self.label}.why", f"expected a reason to {verb} the request, got {describe(why)}"
-            )
 
     @property
     def requirement_ids(self) -> tuple[str, ...]:

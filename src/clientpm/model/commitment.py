@@ -9,6 +9,7 @@ from clientpm._fields import (
     Checks,
     Transition,
     describe,
+    need_reason,
     to_date,
     to_datetime,
     to_enum,
@@ -134,7 +135,7 @@ class Commitment:
             clientpm.errors.ValidationError: Commitment 'P1'.why: expected a reason to miss the commitment, got str ' '
 
         """  # noqa: E501
-        self._need_reason(why, "miss")
+        need_reason(self.label, why, "miss the commitment")
         return transition(
             self, owner=self.label, action="be missed", allowed=[_S.OPEN, _S.RENEGOTIATED],
             to=_S.MISSED, by=by, at=at, why=why,
@@ -166,7 +167,7 @@ class Commitment:
             (Date(2026, 11, 25), Date(2026, 11, 20), True)
 
         """
-        self._need_reason(why, "renegotiate")
+        need_reason(self.label, why, "renegotiate the commitment")
         moved = transition(
             self, owner=self.label, action="be renegotiated", allowed=[_S.OPEN, _S.RENEGOTIATED],
             to=_S.RENEGOTIATED, by=by, at=at, why=why, due=due,
@@ -178,10 +179,3 @@ class Commitment:
                 f"got {describe(moved.due)}",
             )
         return moved
-
-    def _need_reason(self, why: object, verb: str) -> None:
-        if not isinstance(why, str) or not why.strip():
-            raise ValidationError.single(
-                f"{self.label}.why",
-                f"expected a reason to {verb} the commitment, got {describe(why)}",
-            )
