@@ -79,7 +79,7 @@ def _sample_mutants(patterns: list[str], size: int, seed: int = 0) -> list[str]:
 def mutate(session: nox.Session) -> None:
     """Mutation testing with mutmut over the domain modules; prints the score.
 
-    Posargs pick mutants by name glob, e.g. ``nox -s mutate -- "clientpm.policy.*"``.
+    Posargs pick mutants by name glob, e.g. ``nox -s mutate -- "clientpm.impact.*"``.
     ``--sample N`` runs a seeded random sample of N mutants of each module instead
     of all of them, e.g. ``nox -s mutate -- --sample 100 "clientpm.model.*"``.
     """

@@ -31,8 +31,8 @@ import networkx as nx
 import pendulum
 
 import clientpm as cpm
-from clientpm.impact import ChangePolicy, assess_change
-from clientpm.scheduling import schedule
+from clientpm.impact.assess import ChangePolicy, assess_change
+from clientpm.scheduling.result import schedule
 
 START = pendulum.date(2026, 1, 5)
 AS_OF = pendulum.date(2026, 3, 2)

@@ -2,8 +2,7 @@
 
 import pendulum
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import clientpm as cpm
 

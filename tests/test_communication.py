@@ -5,12 +5,9 @@ import itertools
 
 import pendulum
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
-from clientpm.enums import Channel
-from clientpm.errors import UnknownReferenceError, ValidationError
-from clientpm.metrics.communication import (
+from clientpm.communication.cadence import (
     WEEKDAYS,
     ActionItem,
     Cadence,
@@ -24,6 +21,8 @@ from clientpm.metrics.communication import (
     open_action_items,
     plan_status,
 )
+from clientpm.enums import Channel
+from clientpm.errors import UnknownReferenceError, ValidationError
 
 SHANGHAI = "Asia/Shanghai"
 

@@ -5,8 +5,7 @@ from decimal import Decimal
 import attrs
 import pendulum
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import assume, given, strategies as st
 
 import clientpm as cpm
 from clientpm.errors import ValidationError

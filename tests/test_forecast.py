@@ -17,7 +17,7 @@ from clientpm.metrics.forecast import (
     pert,
     requirement_estimate,
 )
-from clientpm.scheduling import schedule
+from clientpm.scheduling.result import schedule
 
 try:
     import numpy as np

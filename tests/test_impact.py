@@ -6,12 +6,11 @@ import attrs
 import pendulum
 import pluggy
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import clientpm as cpm
-import clientpm.impact_dimensions
-from clientpm.impact import (
+import clientpm.impact.dimensions
+from clientpm.impact.assess import (
     ChangeImpact,
     ChangePolicy,
     Dimension,
@@ -19,7 +18,7 @@ from clientpm.impact import (
     assess_change,
 )
 from clientpm.sample import SAMPLE_AS_OF
-from clientpm.scheduling import schedule
+from clientpm.scheduling.result import schedule
 
 TZ = "Asia/Shanghai"
 AT = pendulum.datetime(2026, 11, 24, 10, tz=TZ)
@@ -530,7 +529,7 @@ hookspec = pluggy.HookspecMarker("clientpm")
 class Specs:
     @hookspec
     def clientpm_register_impact_dimensions(self, registry):
-        """Register impact dimensions (a stand-in for clientpm.hookspecs)."""
+        """Register impact dimensions (a stand-in for clientpm._hooks)."""
 
 
 class Registry(dict):
@@ -541,7 +540,7 @@ class Registry(dict):
 class HostingPlugin:
     """A sample third-party plugin: every added requirement costs hosting."""
 
-    @clientpm.impact_dimensions.hookimpl
+    @clientpm.impact.dimensions.hookimpl
     def clientpm_register_impact_dimensions(self, registry):
         def measure(ctx):
             n = len(ctx.scope.added)
@@ -554,7 +553,7 @@ class HostingPlugin:
 
 
 class BrokenPlugin:
-    @clientpm.impact_dimensions.hookimpl
+    @clientpm.impact.dimensions.hookimpl
     def clientpm_register_impact_dimensions(self, registry):
         def measure(ctx):
             raise RuntimeError("no network in a pure library")
@@ -567,7 +566,7 @@ def registry():
     """A fresh plugin manager per test, with the built-ins and two sample plugins."""
     pm = pluggy.PluginManager("clientpm")
     pm.add_hookspecs(Specs)
-    pm.register(clientpm.impact_dimensions)
+    pm.register(clientpm.impact.dimensions)
     pm.register(HostingPlugin())
     pm.register(BrokenPlugin())
     reg = Registry()

@@ -4,8 +4,7 @@ import datetime as dt
 
 import pendulum
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import clientpm as cpm
 

@@ -1,4 +1,4 @@
-"""Pin :mod:`clientpm.metrics.communication`: messages, rules, occurrences and their edges.
+"""Pin :mod:`clientpm.communication`: messages, rules, occurrences and their edges.
 
 The calendar used throughout: 2 November 2026 is a Monday, 6 November 2026 a
 Friday, and 1 March 2027 a Monday (so March 2027 has five Mondays). Shanghai is
@@ -10,9 +10,7 @@ import datetime as dt
 import pendulum
 import pytest
 
-from clientpm.enums import Channel
-from clientpm.errors import UnknownReferenceError, ValidationError
-from clientpm.metrics.communication import (
+from clientpm.communication.cadence import (
     ActionItem,
     Cadence,
     CommunicationKind,
@@ -26,6 +24,8 @@ from clientpm.metrics.communication import (
     open_action_items,
     plan_status,
 )
+from clientpm.enums import Channel
+from clientpm.errors import UnknownReferenceError, ValidationError
 
 SHANGHAI = "Asia/Shanghai"
 NEW_YORK = "America/New_York"

@@ -1,4 +1,4 @@
-"""Pin :mod:`clientpm.metrics.health`: colours, the policy, costs and every health signal."""
+"""Pin :mod:`clientpm.reports`: colours, the policy, costs and every health signal."""
 
 from decimal import Decimal
 
@@ -7,7 +7,7 @@ import pendulum
 import pytest
 
 import clientpm as cpm
-from clientpm.metrics.health import (
+from clientpm.reports.health import (
     HealthPolicy,
     Rag,
     Status,

@@ -31,14 +31,14 @@ import pytest
 import clientpm as cpm
 from clientpm.enums import Recommendation, Role
 from clientpm.errors import PluginError, UnknownReferenceError, ValidationError
-from clientpm.impact import (
+from clientpm.impact.assess import (
     ChangePolicy,
     Dimension,
     DimensionResult,
     RiskEffect,
     assess_change,
 )
-from clientpm.scheduling import schedule
+from clientpm.scheduling.result import schedule
 
 START = pendulum.date(2026, 11, 2)
 SIGNED = pendulum.datetime(2026, 10, 26, 9, tz="UTC")

@@ -1,4 +1,4 @@
-"""Pin the exact behaviour of :mod:`clientpm.policy`: conversions, every check, escalation edges.
+"""Pin the exact behaviour of :mod:`clientpm.impact`: conversions, every check, escalation edges.
 
 Written against the mutants mutmut left alive (``nox -s mutate``): each test
 asserts concrete values or exact messages, so a changed comparison, constant or
@@ -12,7 +12,7 @@ import pytest
 import clientpm as cpm
 from clientpm.enums import Role
 from clientpm.errors import CurrencyMismatchError, UnknownReferenceError, ValidationError
-from clientpm.policy import DEFAULT_APPROVAL_LIMITS, ChangePolicy
+from clientpm.impact.policy import DEFAULT_APPROVAL_LIMITS, ChangePolicy
 
 PM, AM, EX, TM = Role.PROJECT_MANAGER, Role.ACCOUNT_MANAGER, Role.EXECUTIVE, Role.TEAM_MEMBER
 

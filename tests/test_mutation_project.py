@@ -33,7 +33,8 @@ from clientpm import (
     WorkCalendar,
     sample_project,
 )
-from clientpm.model.project import _known, find_cycle
+from clientpm._checks import known as _known
+from clientpm.model.project import find_cycle
 
 AT = pendulum.datetime(2026, 11, 20, 10, tz="Asia/Shanghai")
 T1 = pendulum.datetime(2026, 11, 25, 10, tz="Asia/Shanghai")

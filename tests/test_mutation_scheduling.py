@@ -1,4 +1,4 @@
-"""Pin :mod:`clientpm.scheduling` and :mod:`clientpm._plan`: tables, look-ups, what-ifs.
+"""Pin :mod:`clientpm.scheduling` and :mod:`clientpm.scheduling.engine`: tables, look-ups, what-ifs.
 
 The sample project as of its status date: M1 is accepted, M2 (10 person-days
 left), M3 (27) and M4 (11) are open, at 2 person-days a working day.
@@ -20,8 +20,8 @@ from clientpm import (
     UnknownReferenceError,
     ValidationError,
 )
-from clientpm._plan import known
-from clientpm.scheduling import Schedule, schedule
+from clientpm._checks import known
+from clientpm.scheduling.result import Schedule, schedule
 
 
 @pytest.fixture(scope="module")

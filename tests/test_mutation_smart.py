@@ -8,7 +8,7 @@ import pytest
 
 import clientpm as cpm
 from clientpm.model.goal import Goal
-from clientpm.smart import (
+from clientpm.smart.check import (
     Finding,
     Letter,
     LetterResult,
@@ -20,7 +20,7 @@ from clientpm.smart import (
     check_smart,
     run_rules,
 )
-from clientpm.smart_rules import BUILTIN_RULES
+from clientpm.smart.rules import BUILTIN_RULES
 from clientpm.work_calendar import WorkCalendar
 
 AS_OF = pendulum.date(2026, 11, 24)

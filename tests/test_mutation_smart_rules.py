@@ -1,12 +1,12 @@
 # ruff: noqa: E501  (the findings table keeps each message on one line)
-"""Pin :mod:`clientpm.smart_rules`: every built-in rule's finding, word for word, and its bounds."""
+"""Pin :mod:`clientpm.smart.rules`: every built-in rule's finding, word for word, and its bounds."""
 
 import pendulum
 import pytest
 
 import clientpm as cpm
 from clientpm.plugins import PluginHost
-from clientpm.smart_rules import BUILTIN_RULES, clientpm_register_smart_rules
+from clientpm.smart.rules import BUILTIN_RULES, clientpm_register_smart_rules
 
 AS_OF = pendulum.date(2026, 11, 24)
 PROJECT = cpm.sample_project()

@@ -3,12 +3,8 @@
 import pytest
 
 from clientpm import Role, Stakeholder, ValidationError
-from clientpm._fields import Checks
-from clientpm.model.stakeholder import (
-    SUPPORTED_LOCALES,
-    check_locale,
-    normalize_locale,
-)
+from clientpm._checks import Checks
+from clientpm.locale import SUPPORTED_LOCALES, locale_problem, normalize_locale
 
 
 def problems(**fields: object) -> list[str]:
@@ -62,19 +58,14 @@ class TestNormalizeLocale:
 
 class TestCheckHelpers:
     @pytest.mark.parametrize("value", ["en", "zh"])
-    def test_check_locale_accepts(self, value):
-        c = Checks("X")
-        check_locale(c, "lang", value)
-        assert [] == c.problems
+    def test_locale_problem_accepts(self, value):
+        assert locale_problem(value) is None
 
-    def test_check_locale_refuses(self):
-        c = Checks("X")
-        check_locale(c, "lang", "zh_CN")
-        check_locale(c, "lang", None)
+    def test_locale_problem_refuses_what_is_not_normalised(self):
         assert [
-            "X.lang: expected a supported locale ('en' or 'zh'), got str 'zh_CN'",
-            "X.lang: expected a supported locale ('en' or 'zh'), got None",
-        ] == [str(p) for p in c.problems]
+            "expected a supported locale ('en' or 'zh'), got str 'zh_CN'",
+            "expected a supported locale ('en' or 'zh'), got None",
+        ] == [locale_problem("zh_CN"), locale_problem(None)]
 
     @pytest.mark.parametrize("value", ["UTC", "Etc/UTC", "Asia/Shanghai", "Europe/Berlin"])
     def test_check_timezone_accepts(self, value):

@@ -6,11 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import clientpm as cpm
-from clientpm import hookspecs, plugins
+from clientpm import _hooks as hookspecs, plugins
 
 
 class Renderers:

@@ -9,8 +9,7 @@ from pathlib import Path
 import attrs
 import pendulum
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from markdown_it import MarkdownIt
 
 import clientpm as cpm

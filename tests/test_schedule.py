@@ -5,13 +5,12 @@ from __future__ import annotations
 import attrs
 import pendulum
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import clientpm as cpm
-from clientpm.expectations import commitments_at_risk, expectation_gaps
 from clientpm.sample import SAMPLE_AS_OF
-from clientpm.scheduling import schedule
+from clientpm.scheduling.expectations import commitments_at_risk, expectation_gaps
+from clientpm.scheduling.result import schedule
 
 TZ = "Asia/Shanghai"
 AT = pendulum.datetime(2026, 1, 5, 9, tz=TZ)

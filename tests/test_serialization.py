@@ -5,8 +5,7 @@ import json
 
 import pendulum
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import clientpm as cpm
 from clientpm.serialization import SCHEMA_VERSION, from_dict, to_dict

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pendulum
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 from IPython.core.formatters import DisplayFormatter
 
 import clientpm as cpm
 from clientpm.plugins import PluginHost
-from clientpm.smart import run_rules
-from clientpm.smart_rules import BUILTIN_RULES
+from clientpm.smart.check import run_rules
+from clientpm.smart.rules import BUILTIN_RULES
 
 from .strategies import goals
 

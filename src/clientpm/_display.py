@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -18,9 +19,22 @@ __all__ = [
     "escape_html",
     "escape_markdown",
     "markdown_table",
+    "num",
     "pad",
     "text_table",
 ]
+
+
+def num(value: Decimal | int) -> str:
+    """A number without trailing zeros: ``Decimal('2.50')`` -> ``'2.5'``.
+
+    Example:
+        >>> num(Decimal("2.50")), num(Decimal("60")), num(Decimal("-0"))
+        ('2.5', '60', '0')
+
+    """
+    text = format(Decimal(value).normalize(), "f")
+    return "0" if text in {"-0", "0"} else text
 
 
 def escape_html(text: str) -> str:

@@ -13,147 +13,54 @@ A plugin that fails to import, or raises inside a hook, becomes a
 from __future__ import annotations
 
 import functools
-import importlib
 import importlib.metadata
-from collections.abc import Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from types import ModuleType
+from typing import Any
 
 import pluggy
 
-from clientpm import hookspecs
+from clientpm import _hooks
+from clientpm._hooks import PROJECT_NAME, Registry, hookimpl
 from clientpm.errors import PluginError, UnknownReferenceError
 
 __all__ = [
-    "BUILTIN_PLUGINS",
     "ENTRY_POINT_GROUP",
     "PluginHost",
     "Registry",
+    "builtin_plugins",
     "clear_default_host",
     "default_host",
     "hookimpl",
 ]
 
-#: The ``clientpm`` hook implementation marker.
-hookimpl = pluggy.HookimplMarker("clientpm")
-
 #: The entry-point group third-party plugins are installed under.
-ENTRY_POINT_GROUP = "clientpm"
-
-#: Modules holding the built-in hook implementations, imported when a host is built.
-BUILTIN_PLUGINS: tuple[str, ...] = (
-    "clientpm.impact_dimensions",
-    "clientpm.smart_rules",
-    "clientpm.glossary",
-    "clientpm.reports.rendering",
-)
-
-T = TypeVar("T")
+ENTRY_POINT_GROUP = PROJECT_NAME
 
 
-class Registry(Mapping[str, T], Generic[T]):
-    """Named items of one kind (renderers, rules, …), with who registered each.
+def builtin_plugins() -> tuple[ModuleType, ...]:
+    """The modules holding clientpm's built-in hook implementations.
 
-    A registry is a read-only mapping from name to item once built; plugins
-    fill it through :meth:`register` inside their registration hook.
+    The host sits above every feature package, so it imports them itself; the
+    feature packages import only :mod:`clientpm._hooks`. Imported on first
+    call, so ``import clientpm.plugins`` stays light.
 
     Example:
-        >>> reg = Registry("renderer")
-        >>> reg.register("text", str.upper)
-        >>> reg.get("text")("hi"), reg.names()
-        ('HI', ('text',))
-        >>> reg.get("pdf")
-        Traceback (most recent call last):
-        ...
-        clientpm.errors.UnknownReferenceError: no renderer 'pdf' (available: text)
+        >>> [m.__name__ for m in builtin_plugins()]
+        ['clientpm.impact.dimensions', 'clientpm.smart.rules', 'clientpm.smart.glossary', 'clientpm.reports.rendering']
 
-    """
+    """  # noqa: E501
+    from clientpm.impact import dimensions
+    from clientpm.reports import rendering
+    from clientpm.smart import glossary, rules
 
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
-        self._items: dict[str, T] = {}
-        self._providers: dict[str, str] = {}
-        self._current = "<direct>"
-
-    def register(self, name: str, item: T, *, replace: bool = False) -> None:
-        """Add ``item`` under ``name``.
-
-        Raises:
-            PluginError: when the name is taken and ``replace`` is false, naming
-                both plugins.
-
-        """
-        if not isinstance(name, str) or not name:
-            raise PluginError(
-                self._current, None, f"a {self.kind} needs a non-empty name, got {name!r}"
-            )
-        if name in self._items and not replace:
-            raise PluginError(
-                self._current,
-                None,
-                f"{self.kind} {name!r} is already registered by plugin "
-                f"{self._providers[name]!r} (pass replace=True to override it)",
-            )
-        self._items[name] = item
-        self._providers[name] = self._current
-
-    add = register
-
-    def get(self, name: str, default: Any = None) -> T:
-        """The item registered under ``name``.
-
-        Raises:
-            UnknownReferenceError: listing the names available.
-
-        """
-        try:
-            return self._items[name]
-        except (KeyError, TypeError):
-            available = ", ".join(self.names()) or "none"
-            raise UnknownReferenceError.single(
-                "", f"no {self.kind} {name!r} (available: {available})"
-            ) from None
-
-    def __getitem__(self, name: str) -> T:
-        return self.get(name)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(sorted(self._items))
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def names(self) -> tuple[str, ...]:
-        """The registered names, sorted."""
-        return tuple(sorted(self._items))
-
-    def provider(self, name: str) -> str:
-        """The plugin that registered ``name``.
-
-        Example:
-            >>> reg = Registry("renderer")
-            >>> reg.register("text", str)
-            >>> reg.provider("text")
-            '<direct>'
-
-        """
-        self.get(name)
-        return self._providers[name]
-
-    def _snapshot(self) -> tuple[dict[str, T], dict[str, str]]:
-        return dict(self._items), dict(self._providers)
-
-    def _restore(self, snapshot: tuple[dict[str, T], dict[str, str]]) -> None:
-        self._items, self._providers = dict(snapshot[0]), dict(snapshot[1])
-
-    def __repr__(self) -> str:
-        return f"Registry({self.kind!r}, names={list(self.names())!r})"
+    return (dimensions, rules, glossary, rendering)
 
 
 class PluginHost:
     """A plugin manager of one's own, with typed access to the registries.
 
     Args:
-        builtins: Register clientpm's built-in plugins (:data:`BUILTIN_PLUGINS`).
+        builtins: Register clientpm's built-in plugins (:func:`builtin_plugins`).
 
     Example:
         >>> import clientpm
@@ -170,19 +77,12 @@ class PluginHost:
     """
 
     def __init__(self, *, builtins: bool = True) -> None:
-        self._pm = pluggy.PluginManager("clientpm")
-        self._pm.add_hookspecs(hookspecs)
+        self._pm = pluggy.PluginManager(PROJECT_NAME)
+        self._pm.add_hookspecs(_hooks)
         self._errors: list[PluginError] = []
         if builtins:
-            for module_name in BUILTIN_PLUGINS:
-                self._register_module(module_name)
-
-    def _register_module(self, module_name: str) -> None:
-        try:
-            module = importlib.import_module(module_name)
-            self._pm.register(module, name=module_name)
-        except Exception as err:
-            self._errors.append(PluginError(module_name, None, f"{type(err).__name__}: {err}"))
+            for module in builtin_plugins():
+                self._pm.register(module, name=module.__name__)
 
     @property
     def errors(self) -> tuple[PluginError, ...]:
@@ -254,11 +154,11 @@ class PluginHost:
         """
         caller = getattr(self._pm.hook, hook_name, None)
         if caller is None:
-            known = ", ".join(sorted(hookspecs.HOOK_KINDS))
+            known = ", ".join(sorted(_hooks.HOOK_KINDS))
             raise UnknownReferenceError.single(
                 "PluginHost.registry", f"no hook {hook_name!r} (known: {known})"
             )
-        registry: Registry[Any] = Registry(kind or hookspecs.HOOK_KINDS.get(hook_name, "item"))
+        registry: Registry[Any] = Registry(kind or _hooks.HOOK_KINDS.get(hook_name, "item"))
         for impl in caller.get_hookimpls():  # registration order
             registry._current = impl.plugin_name
             snapshot = registry._snapshot()

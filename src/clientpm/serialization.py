@@ -46,7 +46,7 @@ from typing import Any, TypeVar, Union
 import attrs
 import pendulum
 
-from clientpm._fields import describe
+from clientpm._checks import describe
 from clientpm.errors import (
     ClientPMError,
     PluginError,

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from clientpm._fields import Checks, describe, to_date
+from clientpm._checks import Checks, describe
+from clientpm._convert import to_date
 from clientpm.errors import ValidationError
 
 __all__ = ["WorkCalendar", "local_day"]

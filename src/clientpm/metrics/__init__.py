@@ -1,4 +1,4 @@
-"""Relationship metrics: risk matrix, satisfaction, promises, communication, earned value.
+"""Relationship metrics: risk matrix, satisfaction, promises, earned value and forecast.
 
 Every function is pure: it reads a project (or its parts) and a date and
 returns values; a ratio whose denominator is zero is :data:`UNDEFINED`.

@@ -24,7 +24,7 @@ from decimal import Decimal
 import attrs
 import pendulum
 
-from clientpm._fields import Checks, describe
+from clientpm._checks import Checks, describe
 from clientpm.enums import RequirementStatus
 from clientpm.errors import ValidationError
 from clientpm.metrics.ratio import UNDEFINED, Undefined, ratio

@@ -48,7 +48,8 @@ from typing import Any
 import attrs
 import pendulum
 
-from clientpm._fields import Checks, describe, to_decimal_or_keep
+from clientpm._checks import Checks, describe
+from clientpm._convert import to_decimal_or_keep
 from clientpm.enums import MilestoneStatus, RequirementStatus
 from clientpm.errors import ValidationError
 from clientpm.model.project import Project

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from clientpm._fields import describe
+from clientpm._checks import describe
 from clientpm.enums import CommitmentStatus
 from clientpm.errors import ValidationError
 from clientpm.metrics.ratio import Undefined, ratio

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from clientpm._fields import describe
+from clientpm._checks import describe
 from clientpm.enums import RiskStatus
 from clientpm.errors import ValidationError
 from clientpm.money import Money

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from clientpm._fields import Checks, describe, to_decimal_or_keep
+from clientpm._checks import Checks, describe
+from clientpm._convert import to_decimal_or_keep
 from clientpm.enums import FeedbackKind
 from clientpm.errors import ValidationError
 from clientpm.metrics.ratio import UNDEFINED, Undefined

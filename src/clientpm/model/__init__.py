@@ -13,6 +13,7 @@ from clientpm.model.commitment import Commitment
 from clientpm.model.cost import CostEntry
 from clientpm.model.feedback import Feedback
 from clientpm.model.goal import Goal
+from clientpm.model.history import Transition
 from clientpm.model.milestone import Milestone
 from clientpm.model.project import Project
 from clientpm.model.requirement import Requirement
@@ -36,4 +37,5 @@ __all__ = [
     "ReviseEstimate",
     "Risk",
     "Stakeholder",
+    "Transition",
 ]

@@ -20,13 +20,9 @@ from typing import Protocol, Union, runtime_checkable
 import attrs
 import pendulum
 
-from clientpm._fields import (
-    Checks,
-    Transition,
-    describe,
+from clientpm._checks import Checks, describe
+from clientpm._convert import (
     enum_converter,
-    illegal,
-    need_reason,
     to_date,
     to_datetime,
     to_decimal_or_keep,
@@ -34,10 +30,10 @@ from clientpm._fields import (
     to_optional_datetime,
     to_strings,
     to_tuple,
-    transition,
 )
 from clientpm.enums import Billing, ChangeStatus, Recommendation, RequirementStatus
 from clientpm.errors import IllegalTransitionError, ValidationError
+from clientpm.model.history import Transition, illegal, need_reason, transition
 from clientpm.model.requirement import Requirement
 from clientpm.money import Money
 

@@ -5,19 +5,11 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._fields import (
-    Checks,
-    Transition,
-    describe,
-    need_reason,
-    to_date,
-    to_datetime,
-    to_enum,
-    to_tuple,
-    transition,
-)
+from clientpm._checks import Checks, describe
+from clientpm._convert import to_date, to_datetime, to_enum, to_tuple
 from clientpm.enums import CommitmentStatus
 from clientpm.errors import ValidationError
+from clientpm.model.history import Transition, need_reason, transition
 
 __all__ = ["Commitment"]
 

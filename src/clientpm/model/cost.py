@@ -5,7 +5,8 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._fields import Checks, describe, to_date
+from clientpm._checks import Checks, describe
+from clientpm._convert import to_date
 from clientpm.money import Money
 
 __all__ = ["CostEntry"]

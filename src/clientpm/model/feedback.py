@@ -5,13 +5,8 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._fields import (
-    Checks,
-    to_datetime,
-    to_enum,
-    to_optional_datetime,
-    to_strings,
-)
+from clientpm._checks import Checks
+from clientpm._convert import to_datetime, to_enum, to_optional_datetime, to_strings
 from clientpm.enums import Channel, FeedbackKind
 from clientpm.errors import IllegalTransitionError
 

@@ -7,12 +7,8 @@ from decimal import Decimal
 import attrs
 import pendulum
 
-from clientpm._fields import (
-    Checks,
-    to_optional_date,
-    to_optional_decimal,
-    to_strings,
-)
+from clientpm._checks import Checks
+from clientpm._convert import to_optional_date, to_optional_decimal, to_strings
 
 __all__ = ["Goal"]
 

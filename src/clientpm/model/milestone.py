@@ -5,19 +5,17 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._fields import (
-    Checks,
-    Transition,
-    record,
+from clientpm._checks import Checks
+from clientpm._convert import (
     to_date,
     to_datetime,
     to_enum,
     to_optional_datetime,
     to_strings,
     to_tuple,
-    transition,
 )
 from clientpm.enums import MilestoneStatus
+from clientpm.model.history import Transition, record, transition
 
 __all__ = ["Milestone"]
 

@@ -15,16 +15,9 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
+from clientpm._checks import Checks, describe, known
+from clientpm._convert import to_date, to_decimal_or_keep, to_optional_date, to_strings, to_tuple
 from clientpm._display import Table
-from clientpm._fields import (
-    Checks,
-    describe,
-    to_date,
-    to_decimal_or_keep,
-    to_optional_date,
-    to_strings,
-    to_tuple,
-)
 from clientpm.enums import Billing, ChangeStatus, RequirementStatus
 from clientpm.errors import (
     DependencyCycleError,
@@ -68,14 +61,6 @@ _COLLECTIONS: dict[type, str] = {
 }
 _OPEN_CHANGE = {ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED, ChangeStatus.DEFERRED,
                 ChangeStatus.APPROVED}  # fmt: skip
-
-
-def _known(ids: Iterable[str], limit: int = 10) -> str:
-    ordered = sorted(ids)
-    shown = ", ".join(ordered[:limit])
-    if len(ordered) > limit:
-        shown += f", … ({len(ordered)} in all)"
-    return shown or "none"
 
 
 def find_cycle(graph: Mapping[str, Iterable[str]]) -> tuple[str, ...] | None:
@@ -322,7 +307,7 @@ class Project:
                 c.problems.append(
                     Problem(
                         f"{owner}.{field}",
-                        f"names unknown {what} {value!r} (known: {_known(table)})",
+                        f"names unknown {what} {value!r} (known: {known(table)})",
                     )
                 )
 
@@ -340,7 +325,7 @@ class Project:
                     c.problems.append(Problem(
                         f"{cr.label}.decided_by",
                         f"expected the client stakeholder who accepted the impact "
-                        f"(one of: {_known(clients)}), got {cr.decided_by!r}",
+                        f"(one of: {known(clients)}), got {cr.decided_by!r}",
                     ))  # fmt: skip
             if cr.status not in _OPEN_CHANGE:
                 continue
@@ -365,7 +350,7 @@ class Project:
                     c.problems.append(Problem(
                         f"{r.label}.affects",
                         f"names unknown requirement or milestone {target!r} "
-                        f"(known: {_known([*reqs, *stones])})",
+                        f"(known: {known([*reqs, *stones])})",
                     ))  # fmt: skip
         for f in self.feedback:
             ref(f.label, "stakeholder", f.stakeholder, people, "stakeholder")
@@ -393,7 +378,7 @@ class Project:
             return table[item_id]
         except (KeyError, TypeError):
             raise UnknownReferenceError.single(
-                self.label, f"has no {what} {item_id!r} (known: {_known(table)})"
+                self.label, f"has no {what} {item_id!r} (known: {known(table)})"
             ) from None
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
@@ -697,7 +682,7 @@ class Project:
                 unknown.append(
                     Problem(
                         f"{cr.label}.changes",
-                        f"names unknown {what} {key!r} (known: {_known(table)})",
+                        f"names unknown {what} {key!r} (known: {known(table)})",
                     )
                 )
                 return None

@@ -8,10 +8,8 @@ from typing import Any
 import attrs
 import pendulum
 
-from clientpm._fields import (
-    Checks,
-    Transition,
-    record,
+from clientpm._checks import Checks
+from clientpm._convert import (
     to_datetime,
     to_decimal_or_keep,
     to_enum,
@@ -19,10 +17,10 @@ from clientpm._fields import (
     to_optional_decimal,
     to_strings,
     to_tuple,
-    transition,
 )
 from clientpm.enums import Priority, RequirementKind, RequirementStatus
 from clientpm.errors import IllegalTransitionError
+from clientpm.model.history import Transition, record, transition
 
 __all__ = ["Requirement"]
 

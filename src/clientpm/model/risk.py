@@ -5,17 +5,10 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._fields import (
-    Checks,
-    Transition,
-    describe,
-    to_date,
-    to_enum,
-    to_strings,
-    to_tuple,
-    transition,
-)
+from clientpm._checks import Checks, describe
+from clientpm._convert import to_date, to_enum, to_strings, to_tuple
 from clientpm.enums import RiskStatus, RiskStrategy
+from clientpm.model.history import Transition, transition
 from clientpm.money import Money
 
 __all__ = ["Risk"]

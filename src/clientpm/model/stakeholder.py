@@ -4,44 +4,16 @@ from __future__ import annotations
 
 import attrs
 
-from clientpm._fields import (
-    Checks,
-    describe,
-    to_enum,
-)
+from clientpm._checks import Checks
+from clientpm._convert import to_enum
 from clientpm.enums import Role
+from clientpm.locale import locale_problem, normalize_locale
 
-__all__ = ["SUPPORTED_LOCALES", "Stakeholder", "normalize_locale"]
+__all__ = ["Stakeholder"]
 
 
 def _to_role(value: object) -> Role:
     return to_enum(Role, value)
-
-
-#: Locales every client-facing text exists in.
-SUPPORTED_LOCALES = ("en", "zh")
-
-
-def normalize_locale(value: object) -> str:
-    """Map a user locale to the one clientpm uses: ``zh_CN`` → ``zh``, ``en_US`` → ``en``.
-
-    Anything else is returned unchanged, for the checks to refuse.
-
-    Example:
-        >>> normalize_locale("zh_CN"), normalize_locale("en-GB"), normalize_locale("fr")
-        ('zh', 'en', 'fr')
-
-    """
-    if not isinstance(value, str):
-        return value  # type: ignore[return-value]
-    base = value.strip().replace("-", "_").split("_", 1)[0].lower()
-    return base if base in SUPPORTED_LOCALES else value
-
-
-def check_locale(c: Checks, field: str, value: object) -> None:
-    """Record a problem unless ``value`` is a supported locale."""
-    if value not in SUPPORTED_LOCALES:
-        c.add(field, f"expected a supported locale ('en' or 'zh'), got {describe(value)}")
 
 
 @attrs.frozen
@@ -78,7 +50,9 @@ class Stakeholder:
         c.identifier("id", self.id)
         c.text("name", self.name)
         c.choice("role", self.role, Role)
-        check_locale(c, "locale", self.locale)
+        problem = locale_problem(self.locale)
+        if problem is not None:
+            c.add("locale", problem)
         c.timezone("timezone", self.timezone)
         c.text("email", self.email, optional=True)
         c.raise_if_any()

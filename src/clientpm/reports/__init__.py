@@ -7,7 +7,6 @@ Markdown, HTML or text (or a plugin's format).
 
 from __future__ import annotations
 
-from clientpm.metrics.health import HealthPolicy, project_health
 from clientpm.reports.builders import (
     SectionContext,
     change_memo,
@@ -30,6 +29,7 @@ from clientpm.reports.document import (
     TimelineRow,
     Tone,
 )
+from clientpm.reports.health import HealthPolicy, project_health
 from clientpm.reports.rendering import render
 
 __all__ = [

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-from clientpm._fields import describe
+from clientpm._checks import describe
 from clientpm.enums import (
     ChangeStatus,
     FeedbackKind,
@@ -31,7 +31,6 @@ from clientpm.enums import (
     RiskStatus,
 )
 from clientpm.errors import PluginError, ValidationError
-from clientpm.metrics.health import HealthPolicy, forecast_cost, project_health, spent_to_date
 from clientpm.metrics.risk_matrix import DEFAULT_MATRIX, heat_map, risk_changes
 from clientpm.metrics.satisfaction import feedback_state, working_hours_between
 from clientpm.model.change import AddRequirement, MoveMilestone, RemoveRequirement, ReviseEstimate
@@ -50,13 +49,14 @@ from clientpm.reports.document import (
     TimelineRow,
     Tone,
 )
-from clientpm.wording import Words
+from clientpm.reports.health import HealthPolicy, forecast_cost, project_health, spent_to_date
+from clientpm.reports.wording import Words
 
 if TYPE_CHECKING:
-    from clientpm.impact_parts import ChangeImpact
+    from clientpm.impact.results import ChangeImpact
     from clientpm.model.change import ChangeRequest
     from clientpm.model.risk import Risk
-    from clientpm.scheduling import Schedule
+    from clientpm.scheduling.result import Schedule
 
 __all__ = [
     "SectionContext",
@@ -347,7 +347,7 @@ class _Builder:
         return Section("feedback", w("sec.feedback"), [DataTable(headers, rows)])
 
     def commitments(self) -> Section:
-        from clientpm.expectations import commitments_at_risk
+        from clientpm.scheduling.expectations import commitments_at_risk
 
         w, p = self.w, self.project
         at_risk = {c.commitment_id: c for c in
@@ -386,7 +386,7 @@ class _Builder:
         return Section("decisions", w("sec.decisions"), blocks), len(items)
 
     def since(self, previous: Project) -> Section:
-        from clientpm.scheduling import schedule as compute
+        from clientpm.scheduling.result import schedule as compute
 
         w, p = self.w, self.project
         items: list[str] = []
@@ -482,8 +482,7 @@ def _period_report(
     sections: object,
     schedule: Schedule | None,
 ) -> Report:
-    from clientpm.scheduling import Schedule
-    from clientpm.scheduling import schedule as compute
+    from clientpm.scheduling.result import Schedule, schedule as compute
 
     p = _check_project(project, f"{kind}_report.project")
     day = _check_date(as_of, f"{kind}_report.as_of", p)
@@ -522,7 +521,7 @@ def _period_report(
 
 
 def _footnotes(sections: list[Section], w: Words) -> list[tuple[str, str]]:
-    from clientpm.glossary import check_jargon
+    from clientpm.smart.glossary import check_jargon
 
     words: list[str] = []
     for section in sections:
@@ -616,7 +615,7 @@ def risk_register(
         ['register', 'heatmap']
 
     """
-    from clientpm.scheduling import schedule as compute
+    from clientpm.scheduling.result import schedule as compute
 
     p = _check_project(project, "risk_register.project")
     day = _check_date(as_of, "risk_register.as_of", p)
@@ -671,7 +670,7 @@ def change_memo(
         ['asked', 'effect', 'options', 'decision']
 
     """
-    from clientpm.impact_parts import ChangeImpact
+    from clientpm.impact.results import ChangeImpact
     from clientpm.model.change import ChangeRequest
 
     p = _check_project(project, "change_memo.project")

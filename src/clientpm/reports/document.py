@@ -16,9 +16,10 @@ from typing import Union
 import attrs
 import pendulum
 
-from clientpm._fields import describe, to_strings, to_tuple
+from clientpm._checks import describe
+from clientpm._convert import to_strings, to_tuple
 from clientpm.errors import ValidationError
-from clientpm.metrics.health import Rag, Status
+from clientpm.reports.health import Rag, Status
 
 
 def _to_rows(value: object) -> tuple[tuple[str, ...], ...]:

@@ -24,7 +24,7 @@ from clientpm.reports.document import (
 )
 from clientpm.reports.svg import heatmap_svg, timeline_svg
 from clientpm.reports.tables import period_text
-from clientpm.wording import Words
+from clientpm.reports.wording import Words
 
 __all__ = ["html_document", "html_fragment"]
 

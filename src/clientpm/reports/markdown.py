@@ -19,7 +19,7 @@ from clientpm.reports.document import (
     Timeline,
 )
 from clientpm.reports.tables import heatmap_table, period_text, timeline_table
-from clientpm.wording import Words
+from clientpm.reports.wording import Words
 
 __all__ = ["markdown_report"]
 

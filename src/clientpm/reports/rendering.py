@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from clientpm._fields import describe
+from clientpm._checks import describe
+from clientpm._hooks import hookimpl
 from clientpm.errors import PluginError, ValidationError
-from clientpm.plugins import hookimpl
 from clientpm.reports.document import Report
 
 __all__ = ["BUILTIN_RENDERERS", "clientpm_register_renderers", "render"]

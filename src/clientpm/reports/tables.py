@@ -3,7 +3,7 @@
 Example:
     >>> import pendulum
     >>> from clientpm.reports.document import Timeline, TimelineRow
-    >>> from clientpm.wording import Words
+    >>> from clientpm.reports.wording import Words
     >>> d = pendulum.date(2026, 12, 18)
     >>> timeline_table(Timeline("M", [TimelineRow("M2", d, d, d)]), Words("en"))[1]
     [('M2', '18 Dec 2026', '18 Dec 2026', '18 Dec 2026')]
@@ -13,7 +13,7 @@ Example:
 from __future__ import annotations
 
 from clientpm.reports.document import HeatMap, Report, Timeline
-from clientpm.wording import Words
+from clientpm.reports.wording import Words
 
 __all__ = ["heatmap_table", "period_text", "timeline_table"]
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pendulum
 
-from clientpm._impact_text import check_locale
+from clientpm.locale import check_locale
 from clientpm.money import Money
 
 __all__ = ["WORDS", "Words"]

@@ -17,26 +17,19 @@ from itertools import accumulate, chain, repeat
 
 import pendulum
 
-from clientpm._fields import describe
+from clientpm._checks import describe
 from clientpm.enums import MilestoneStatus, RequirementStatus
 from clientpm.errors import ValidationError
 from clientpm.model.project import Project
 from clientpm.work_calendar import WorkCalendar
 
-__all__ = ["Days", "Plan", "as_of_parts", "compute", "known", "propagate"]
+__all__ = ["Days", "Plan", "as_of_parts", "compute", "propagate"]
 
 _ZERO = Decimal(0)
 _DONE = RequirementStatus.DONE
 _REMOVED = RequirementStatus.REMOVED
 _SIGNED_OFF = RequirementStatus.SIGNED_OFF
 _FINISHED = frozenset({MilestoneStatus.DELIVERED, MilestoneStatus.ACCEPTED})
-
-
-def known(ids: list[str], limit: int = 10) -> str:
-    shown = ", ".join(sorted(ids)[:limit])
-    if len(ids) > limit:
-        shown += f", … ({len(ids)} in all)"
-    return shown or "none"
 
 
 class Days:
@@ -168,6 +161,15 @@ def _remaining_effort(
 
 
 def compute(project: Project, day: pendulum.Date | None, cutoff: _dt.datetime | None) -> Plan:
+    """Run both passes over ``project`` as it stands at ``day`` (work done before ``cutoff``).
+
+    Example:
+        >>> from clientpm import sample_project
+        >>> plan = compute(sample_project(), None, None)
+        >>> plan.ids[:2]
+        ['M1', 'M2']
+
+    """
     cal = project.calendar
     epoch = project.start.toordinal()
     if day is not None and day.toordinal() > epoch:

@@ -1,25 +1,33 @@
 """Impact dimensions: what plugins add to a change impact.
 
 A dimension is any object with a ``name`` and a ``measure(context)`` method
-that returns a :class:`~clientpm.impact_parts.DimensionResult` or ``None``
+that returns a :class:`~clientpm.impact.DimensionResult` or ``None``
 (:class:`ImpactDimension`). :class:`Dimension` makes one from a function.
 Plugins register dimensions with the ``clientpm_register_impact_dimensions``
 hook; clientpm registers its own (:data:`BUILTIN_DIMENSIONS`) the same way,
-from :mod:`clientpm.impact_dimensions`.
+through :func:`clientpm_register_impact_dimensions` in this module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from clientpm._fields import describe
+from clientpm._checks import describe
+from clientpm._hooks import hookimpl
 from clientpm.errors import PluginError, ValidationError
-from clientpm.impact_parts import DimensionResult, ImpactContext
+from clientpm.impact.results import DimensionResult, ImpactContext
 
-__all__ = ["BUILTIN_DIMENSIONS", "GOALS", "Dimension", "ImpactDimension", "run_dimensions"]
+__all__ = [
+    "BUILTIN_DIMENSIONS",
+    "GOALS",
+    "Dimension",
+    "ImpactDimension",
+    "clientpm_register_impact_dimensions",
+    "run_dimensions",
+]
 
 
 @runtime_checkable
@@ -83,7 +91,7 @@ class Dimension:
         """Call the function.
 
         Example:
-            >>> from clientpm.impact_parts import DimensionResult
+            >>> from clientpm.impact import DimensionResult
             >>> Dimension("x", lambda ctx: DimensionResult("x", "fine")).measure(None).summary
             'fine'
 
@@ -128,7 +136,7 @@ def run_dimensions(
     """Measure every dimension; a failing one becomes a :class:`~clientpm.PluginError`.
 
     One dimension that raises, or returns something that is not a
-    :class:`~clientpm.impact_parts.DimensionResult`, does not stop the others.
+    :class:`~clientpm.impact.DimensionResult`, does not stop the others.
 
     Example:
         >>> def boom(ctx):
@@ -191,3 +199,21 @@ def dimension_list(dimensions: object) -> Iterable[object]:
         "assess_change.dimensions",
         f"expected impact dimensions (a list or a registry), got {describe(dimensions)}",
     )
+
+
+@hookimpl
+def clientpm_register_impact_dimensions(registry: Any) -> None:
+    """Register the built-in dimensions (:data:`BUILTIN_DIMENSIONS`).
+
+    Example:
+        >>> class Registry(dict):
+        ...     def register(self, name, dimension):
+        ...         self[name] = dimension
+        >>> registry = Registry()
+        >>> clientpm_register_impact_dimensions(registry=registry)
+        >>> sorted(registry)
+        ['goals']
+
+    """
+    for dimension in BUILTIN_DIMENSIONS:
+        registry.register(dimension.name, dimension)

@@ -1,7 +1,7 @@
 """The parts of a change impact: scope, schedule, budget, risk and the recommendation.
 
 :func:`clientpm.impact.assess_change` builds them; plugin impact dimensions
-(:mod:`clientpm.dimensions`) see them through an :class:`ImpactContext`.
+(:mod:`clientpm.impact`) see them through an :class:`ImpactContext`.
 """
 
 from __future__ import annotations
@@ -13,14 +13,15 @@ import attrs
 import pendulum
 
 from clientpm._display import Table
-from clientpm._impact_text import Reason, check_locale, join
 from clientpm.enums import Billing, Recommendation, Role
 from clientpm.errors import PluginError
+from clientpm.impact.policy import ChangePolicy
+from clientpm.impact.reasons import Reason, join
+from clientpm.locale import check_locale
 from clientpm.model.change import Assessment, ChangeRequest
 from clientpm.model.project import Project
 from clientpm.money import Money
-from clientpm.policy import ChangePolicy
-from clientpm.scheduling import ScheduleChange
+from clientpm.scheduling.result import ScheduleChange
 
 __all__ = [
     "BudgetImpact",

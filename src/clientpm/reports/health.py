@@ -28,15 +28,16 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from clientpm._fields import Checks, describe, to_decimal_or_keep, to_strings
+from clientpm._checks import Checks, describe
+from clientpm._convert import to_decimal_or_keep, to_strings
 from clientpm.enums import FeedbackKind, RequirementStatus, RiskStatus
 from clientpm.errors import ValidationError
 from clientpm.money import Money
-from clientpm.wording import Words
+from clientpm.reports.wording import Words
 
 if TYPE_CHECKING:
     from clientpm.model.project import Project
-    from clientpm.scheduling import Schedule
+    from clientpm.scheduling.result import Schedule
 
 __all__ = [
     "HealthPolicy",
@@ -238,8 +239,8 @@ def project_health(
         ('red', 'Complaint F4 has waited 1 working day(s) for a response.')
 
     """
-    from clientpm.expectations import commitments_at_risk
-    from clientpm.scheduling import Schedule
+    from clientpm.scheduling.expectations import commitments_at_risk
+    from clientpm.scheduling.result import Schedule
 
     if not isinstance(as_of, pendulum.Date) or isinstance(as_of, pendulum.DateTime):
         raise ValidationError.single(

@@ -28,9 +28,8 @@ from collections.abc import Iterable, Iterator
 import attrs
 import pendulum
 
-from clientpm._fields import (
-    Checks,
-    describe,
+from clientpm._checks import Checks, describe
+from clientpm._convert import (
     to_date,
     to_datetime,
     to_enum,

@@ -19,11 +19,12 @@ from typing import Any
 
 import attrs
 
-from clientpm._fields import describe, to_strings, to_tuple
-from clientpm._impact_text import check_locale
-from clientpm._lexicon import detect_language
+from clientpm._checks import describe
+from clientpm._convert import to_strings, to_tuple
+from clientpm._hooks import hookimpl
 from clientpm.errors import ValidationError
-from clientpm.plugins import hookimpl
+from clientpm.locale import check_locale
+from clientpm.smart.lexicon import detect_language
 
 __all__ = [
     "PM_GLOSSARY",

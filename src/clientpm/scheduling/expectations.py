@@ -16,11 +16,11 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._fields import describe
-from clientpm._plan import as_of_parts
+from clientpm._checks import describe
 from clientpm.errors import ValidationError
 from clientpm.model.project import Project
-from clientpm.scheduling import Schedule, schedule
+from clientpm.scheduling.engine import as_of_parts
+from clientpm.scheduling.result import Schedule, schedule
 
 __all__ = ["CommitmentAtRisk", "ExpectationGap", "commitments_at_risk", "expectation_gaps"]
 
@@ -42,7 +42,7 @@ class ExpectationGap:
 
     Example:
         >>> import pendulum
-        >>> from clientpm.expectations import ExpectationGap
+        >>> from clientpm.scheduling import ExpectationGap
         >>> d = pendulum.date
         >>> gap = ExpectationGap("M3", d(2026, 12, 11), d(2026, 12, 11), d(2026, 12, 18),
         ...                      days_late=5, days_past_baseline=5, workdays_until_due=13,
@@ -84,7 +84,7 @@ class CommitmentAtRisk:
 
     Example:
         >>> import pendulum
-        >>> from clientpm.expectations import CommitmentAtRisk
+        >>> from clientpm.scheduling import CommitmentAtRisk
         >>> risk = CommitmentAtRisk("P2", "Beta ready", "li.wei", pendulum.date(2026, 12, 18),
         ...                         "M2", pendulum.date(2026, 12, 21), days_late=1, overdue=False)
         >>> risk.before_due
@@ -148,7 +148,7 @@ def expectation_gaps(
     Example:
         >>> import pendulum
         >>> import clientpm as cpm
-        >>> from clientpm.expectations import expectation_gaps
+        >>> from clientpm.scheduling import expectation_gaps
         >>> p = cpm.sample_project()
         >>> late = p.replace(cpm.Milestone(id="M3", title="Workflow", due="2026-12-11",
         ...                                deliverables=["REQ-3", "REQ-5"], depends_on=["M2"]))
@@ -195,7 +195,7 @@ def commitments_at_risk(
     Example:
         >>> import pendulum
         >>> import clientpm as cpm
-        >>> from clientpm.expectations import commitments_at_risk
+        >>> from clientpm.scheduling import commitments_at_risk
         >>> p = cpm.sample_project()
         >>> [(c.commitment_id, c.days_late, c.overdue)
         ...  for c in commitments_at_risk(p, as_of=pendulum.date(2026, 11, 30))]

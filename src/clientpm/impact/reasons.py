@@ -8,16 +8,13 @@ both languages.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
 import attrs
 
-from clientpm._fields import describe
 from clientpm.enums import Role
-from clientpm.errors import ValidationError
-from clientpm.model.stakeholder import SUPPORTED_LOCALES, normalize_locale
+from clientpm.locale import check_locale
 
-__all__ = ["Reason", "check_locale", "join", "num", "reason"]
+__all__ = ["Reason", "join", "reason"]
 
 #: English texts of the reasons, by code.
 _EN: dict[str, str] = {
@@ -118,38 +115,6 @@ _ROLE_ZH = {
     Role.PROJECT_MANAGER: "项目经理", Role.ACCOUNT_MANAGER: "客户经理",
     Role.TEAM_MEMBER: "团队成员", Role.EXECUTIVE: "高管",
 }  # fmt: skip
-
-
-def num(value: Decimal | int) -> str:
-    """A number without trailing zeros: ``Decimal('2.50')`` -> ``'2.5'``.
-
-    Example:
-        >>> num(Decimal("2.50")), num(Decimal("60")), num(Decimal("-0"))
-        ('2.5', '60', '0')
-
-    """
-    text = format(Decimal(value).normalize(), "f")
-    return "0" if text in {"-0", "0"} else text
-
-
-def check_locale(locale: object, where: str) -> str:
-    """Normalise a locale (``zh_CN`` -> ``zh``) or raise naming ``where``.
-
-    Example:
-        >>> check_locale("zh_CN", "x.locale")
-        'zh'
-        >>> check_locale("fr", "x.locale")
-        Traceback (most recent call last):
-        ...
-        clientpm.errors.ValidationError: x.locale: expected a supported locale ('en' or 'zh'), got str 'fr'
-
-    """  # noqa: E501
-    code = normalize_locale(locale)
-    if code not in SUPPORTED_LOCALES:
-        raise ValidationError.single(
-            where, f"expected a supported locale ('en' or 'zh'), got {describe(locale)}"
-        )
-    return code
 
 
 @attrs.frozen

@@ -26,7 +26,8 @@ from typing import Literal, Union
 
 import attrs
 
-from clientpm._fields import Checks, describe, to_decimal_or_keep, to_enum, to_strings
+from clientpm._checks import Checks, describe
+from clientpm._convert import to_decimal_or_keep, to_enum, to_strings
 from clientpm.enums import Role
 from clientpm.errors import CurrencyMismatchError, Problem, UnknownReferenceError
 from clientpm.money import Money
@@ -93,7 +94,7 @@ class ChangePolicy:
             approval limits) or ``"reject"``.
 
     Example:
-        >>> from clientpm.policy import ChangePolicy
+        >>> from clientpm.impact import ChangePolicy
         >>> policy = ChangePolicy(free_allowance_days=3, contractual=["M4"])
         >>> policy.decider(effort_days=8)
         (<Role.ACCOUNT_MANAGER: 'account_manager'>, True)
@@ -188,7 +189,7 @@ class ChangePolicy:
 
         Example:
             >>> import clientpm as cpm
-            >>> from clientpm.policy import ChangePolicy
+            >>> from clientpm.impact import ChangePolicy
             >>> ChangePolicy(free_allowance=cpm.Money("5000", "USD")).check_currency("CNY")
             Traceback (most recent call last):
             ...
@@ -217,7 +218,7 @@ class ChangePolicy:
         cost. Beyond every limit, the last role decides.
 
         Example:
-            >>> from clientpm.policy import ChangePolicy
+            >>> from clientpm.impact import ChangePolicy
             >>> ChangePolicy().decider(effort_days=3)
             (<Role.PROJECT_MANAGER: 'project_manager'>, False)
             >>> ChangePolicy().decider(effort_days=40)
@@ -254,7 +255,7 @@ class ChangePolicy:
             CurrencyMismatchError: for money in another currency.
 
         Example:
-            >>> from clientpm.policy import ChangePolicy
+            >>> from clientpm.impact import ChangePolicy
             >>> ChangePolicy(contractual=["M9"]).validate_for(["M1", "M2"], "CNY")
             Traceback (most recent call last):
             ...

@@ -10,7 +10,7 @@ The statement's language (English or Chinese) is detected from its text and
 picks the word lists; the ``locale`` picks the language of the findings, so a
 Chinese goal can be reviewed in English and the other way round.
 
-The built-in rules are in :mod:`clientpm.smart_rules`; plugins add their own
+The built-in rules are in :mod:`clientpm.smart.rules`; plugins add their own
 through the ``clientpm_register_smart_rules`` hook, and a rule is just a
 :class:`SmartRule`: a code, a letter and a check.
 """
@@ -26,12 +26,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
+from clientpm._checks import describe
+from clientpm._convert import to_decimal_or_keep, to_strings
 from clientpm._display import Table
-from clientpm._fields import describe, to_decimal_or_keep, to_strings
-from clientpm._impact_text import check_locale
-from clientpm._lexicon import detect_language
 from clientpm.errors import PluginError, ValidationError
+from clientpm.locale import check_locale
 from clientpm.model.goal import Goal
+from clientpm.smart.lexicon import detect_language
 from clientpm.work_calendar import WorkCalendar
 
 if TYPE_CHECKING:
@@ -432,7 +433,7 @@ def _status_date(as_of: object, calendar: WorkCalendar) -> pendulum.Date:
 
 def _rule_list(rules: object) -> list[object]:
     if rules is None:
-        from clientpm.smart_rules import BUILTIN_RULES
+        from clientpm.smart.rules import BUILTIN_RULES
 
         return list(BUILTIN_RULES)
     if isinstance(rules, Mapping):
@@ -514,7 +515,7 @@ def check_smart(
             project's time zone.
         locale: Language of the findings, ``"en"`` or ``"zh"``.
         rules: The rules to run, e.g. ``host.smart_rules()``; by default the
-            built-in ones (:data:`clientpm.smart_rules.BUILTIN_RULES`).
+            built-in ones (:data:`clientpm.smart.rules.BUILTIN_RULES`).
         settings: Bounds for the built-in rules; :class:`SmartSettings` defaults.
 
     Returns:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import attrs
 
+from clientpm._checks import describe
 from clientpm._display import Table
-from clientpm._fields import describe
-from clientpm._impact_text import check_locale
-from clientpm._lexicon import OBSERVABLE, VAGUE, detect_language, find_terms, has_number
 from clientpm.errors import ValidationError
+from clientpm.locale import check_locale
 from clientpm.model.requirement import Requirement
-from clientpm.smart import Finding, Letter, Verdict
+from clientpm.smart.check import Finding, Letter, Verdict
+from clientpm.smart.lexicon import OBSERVABLE, VAGUE, detect_language, find_terms, has_number
 
 __all__ = ["CriteriaReport", "CriterionResult", "check_acceptance_criteria"]
 

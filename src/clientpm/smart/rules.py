@@ -37,8 +37,11 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from clientpm._impact_text import num
-from clientpm._lexicon import (
+from clientpm._display import num
+from clientpm._hooks import hookimpl
+from clientpm.enums import RequirementStatus
+from clientpm.smart.check import Finding, SmartContext, SmartRule, Verdict
+from clientpm.smart.lexicon import (
     CONJUNCTIONS,
     DIRECTION,
     GOAL_VERBS,
@@ -47,9 +50,6 @@ from clientpm._lexicon import (
     find_terms,
     has_number,
 )
-from clientpm.enums import RequirementStatus
-from clientpm.plugins import hookimpl
-from clientpm.smart import Finding, SmartContext, SmartRule, Verdict
 
 __all__ = ["BUILTIN_RULES", "clientpm_register_smart_rules"]
 

@@ -42,12 +42,12 @@ from decimal import Decimal
 import attrs
 import pendulum
 
+from clientpm._checks import describe, known
 from clientpm._display import Table
-from clientpm._fields import describe
-from clientpm._plan import Days, Plan, as_of_parts, compute, known, propagate
 from clientpm.errors import UnknownReferenceError, ValidationError
 from clientpm.model.milestone import Milestone
 from clientpm.model.project import Project
+from clientpm.scheduling.engine import Days, Plan, as_of_parts, compute, propagate
 
 __all__ = [
     "MilestoneChange",

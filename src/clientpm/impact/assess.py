@@ -53,19 +53,20 @@ from decimal import Decimal
 import attrs
 import pendulum
 
-from clientpm._fields import describe
-from clientpm._impact_text import Reason, check_locale, num, reason
-from clientpm._plan import as_of_parts
-from clientpm.dimensions import (
+from clientpm._checks import describe, known
+from clientpm._display import num
+from clientpm.enums import Billing, ChangeStatus, Recommendation, RequirementStatus, Role
+from clientpm.errors import Problem, UnknownReferenceError, ValidationError
+from clientpm.impact.dimensions import (
     BUILTIN_DIMENSIONS,
     Dimension,
     ImpactDimension,
     dimension_list,
     run_dimensions,
 )
-from clientpm.enums import Billing, ChangeStatus, Recommendation, RequirementStatus, Role
-from clientpm.errors import Problem, UnknownReferenceError, ValidationError
-from clientpm.impact_parts import (
+from clientpm.impact.policy import ChangePolicy
+from clientpm.impact.reasons import Reason, reason
+from clientpm.impact.results import (
     BudgetImpact,
     ChangeImpact,
     DimensionResult,
@@ -76,6 +77,7 @@ from clientpm.impact_parts import (
     ScheduleImpact,
     ScopeImpact,
 )
+from clientpm.locale import check_locale
 from clientpm.model.change import (
     AddRequirement,
     ChangeRequest,
@@ -85,9 +87,8 @@ from clientpm.model.change import (
 )
 from clientpm.model.project import Project
 from clientpm.money import Money
-from clientpm.policy import ChangePolicy
-from clientpm.scheduling import Schedule
-from clientpm.scheduling import schedule as compute_schedule
+from clientpm.scheduling.engine import as_of_parts
+from clientpm.scheduling.result import Schedule, schedule as compute_schedule
 
 __all__ = [
     "BUILTIN_DIMENSIONS",
@@ -113,14 +114,6 @@ _USED_FREE = {ChangeStatus.APPROVED, ChangeStatus.IMPLEMENTED}
 
 
 # -- the calculator ---------------------------------------------------------------
-def _known(ids: Iterable[str], limit: int = 10) -> str:
-    ordered = sorted(ids)
-    shown = ", ".join(ordered[:limit])
-    if len(ordered) > limit:
-        shown += f", … ({len(ordered)} in all)"
-    return shown or "none"
-
-
 @attrs.define
 class _ScopeWalk:
     """Walks a request's changes in order, collecting every problem (internal)."""
@@ -154,8 +147,8 @@ class _ScopeWalk:
         try:
             self.remaining[rid] = self.plan.remaining_effort(rid)
         except UnknownReferenceError:
-            known = _known(r.id for r in self.project.requirements)
-            self.bad(k, f"names unknown requirement {rid!r} (known: {known})", unknown=True)
+            known_ids = known(r.id for r in self.project.requirements)
+            self.bad(k, f"names unknown requirement {rid!r} (known: {known_ids})", unknown=True)
             return False
         self.delivering[rid] = self.plan.delivering(rid)
         status = self.project.requirement(rid).status
@@ -193,7 +186,7 @@ class _ScopeWalk:
             )
         elif target is not None and target not in self.plan:
             self.bad(
-                k, f"names unknown milestone {target!r} (known: {_known(self.plan)})", unknown=True
+                k, f"names unknown milestone {target!r} (known: {known(self.plan)})", unknown=True
             )
         elif target is not None and self.project.milestone(target).is_finished:
             self.bad(
@@ -257,7 +250,7 @@ class _ScopeWalk:
         if ch.milestone_id not in self.plan:
             self.bad(
                 k,
-                f"names unknown milestone {ch.milestone_id!r} (known: {_known(self.plan)})",
+                f"names unknown milestone {ch.milestone_id!r} (known: {known(self.plan)})",
                 unknown=True,
             )
         else:

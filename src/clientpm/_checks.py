@@ -1,0 +1,300 @@
+"""Problem collection for the domain objects: :func:`describe` and :class:`Checks`.
+
+Each class's ``__attrs_post_init__`` runs a :class:`Checks` over its fields,
+which collects every problem and raises one :class:`~clientpm.ValidationError`
+naming the object, the field, the value and what was expected. The converters
+that run before it live in :mod:`clientpm._convert`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterable
+from decimal import Decimal
+
+import pendulum
+
+from clientpm.errors import Problem, ValidationError
+from clientpm.money import CURRENCY_MINOR_UNITS, Money
+
+__all__ = ["Checks", "describe", "known"]
+
+
+def known(ids: Iterable[str], limit: int = 10) -> str:
+    """The ids a reference could have named, sorted and cut at ``limit``, for messages.
+
+    Example:
+        >>> known(["M2", "M1"]), known([]), known(map(str, range(12)), limit=2)
+        ('M1, M2', 'none', '0, 1, … (12 in all)')
+
+    """
+    ordered = sorted(ids)
+    shown = ", ".join(ordered[:limit])
+    if len(ordered) > limit:
+        shown += f", … ({len(ordered)} in all)"
+    return shown or "none"
+
+
+def describe(value: object) -> str:
+    """Show a value with its type, for error messages.
+
+    A value whose ``repr`` already starts with its type's name is shown once.
+
+    Example:
+        >>> describe("soon"), describe(None), describe(3)
+        ("str 'soon'", 'None', 'int 3')
+        >>> from decimal import Decimal
+        >>> describe(Decimal("1.5"))
+        "Decimal('1.5')"
+
+    """
+    if value is None:
+        return "None"
+    if isinstance(value, pendulum.DateTime):
+        return f"DateTime {value.isoformat()}"
+    if isinstance(value, pendulum.Date):
+        return f"Date {value.isoformat()}"
+    name, shown = type(value).__name__, repr(value)
+    return shown if shown.startswith(f"{name}(") else f"{name} {shown}"
+
+
+# -- checks -----------------------------------------------------------------
+_IRREGULAR_PLURALS = {"criterion": "criteria"}
+
+
+def _plural(noun: str) -> str:
+    """The plural of a singular noun phrase, made on its last word.
+
+    Example:
+        >>> [_plural(w) for w in ("text", "requirement or milestone id", "criterion")]
+        ['texts', 'requirement or milestone ids', 'criteria']
+
+    """
+    head, space, last = noun.rpartition(" ")
+    return f"{head}{space}{_IRREGULAR_PLURALS.get(last, last + 's')}"
+
+
+class Checks:
+    """Collects the problems of one object and raises them all at once.
+
+    Example:
+        >>> c = Checks("Risk 'R1'")
+        >>> c.integer("probability", 9, low=1, high=5)
+        >>> c.text("title", "")
+        >>> c.raise_if_any()
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.ValidationError: 2 problems:
+          - Risk 'R1'.probability: expected a whole number from 1 to 5, got int 9
+          - Risk 'R1'.title: expected a non-empty text, got str ''
+
+    """
+
+    def __init__(self, owner: str) -> None:
+        self.owner = owner
+        self.problems: list[Problem] = []
+
+    def add(self, field: str, message: str) -> None:
+        """Record a problem with ``field``."""
+        self.problems.append(Problem(f"{self.owner}.{field}", message))
+
+    def raise_if_any(self) -> None:
+        """Raise a :class:`ValidationError` if any problem was recorded."""
+        if self.problems:
+            raise ValidationError(self.problems)
+
+    def text(self, field: str, value: object, *, optional: bool = False) -> None:
+        """A non-empty string (or ``None`` when optional)."""
+        if optional and value is None:
+            return
+        if not isinstance(value, str) or not value.strip():
+            self.add(field, f"expected a non-empty text, got {describe(value)}")
+
+    def identifier(self, field: str, value: object) -> None:
+        """An id: a non-empty string without surrounding white space."""
+        if not isinstance(value, str) or not value or value != value.strip():
+            self.add(
+                field,
+                f"expected an id (non-empty text without surrounding spaces), "
+                f"got {describe(value)}",
+            )
+
+    def strings(self, field: str, value: object, *, what: str = "text") -> None:
+        """A tuple of non-empty strings, each one ``what`` (a singular noun such as ``"id"``).
+
+        Example:
+            >>> c = Checks("Risk 'R1'")
+            >>> c.strings("affects", "M1", what="milestone id")
+            >>> c.strings("triggers", ("late", ""), what="trigger")
+            >>> [str(p) for p in c.problems]  # doctest: +NORMALIZE_WHITESPACE
+            ["Risk 'R1'.affects: expected a list of milestone ids, got str 'M1'",
+             "Risk 'R1'.triggers[1]: expected a non-empty trigger, got str ''"]
+
+        """
+        if not isinstance(value, tuple):
+            self.add(field, f"expected a list of {_plural(what)}, got {describe(value)}")
+            return
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.add(f"{field}[{index}]", f"expected a non-empty {what}, got {describe(item)}")
+
+    def unique(self, field: str, value: object) -> None:
+        """No item appears twice in a tuple."""
+        if isinstance(value, tuple):
+            seen: set[object] = set()
+            for item in value:
+                if item in seen:
+                    self.add(field, f"lists {item!r} more than once")
+                seen.add(item)
+
+    def items(self, field: str, value: object, cls: type | tuple[type, ...], what: str) -> None:
+        """A tuple whose every item is an instance of ``cls``, described as ``what``.
+
+        ``what`` names one item (``"a Cadence"``); the list is named by the classes.
+
+        Example:
+            >>> c = Checks("X")
+            >>> c.items("dates", "2026-11-06", (_dt.date, _dt.datetime), "a date")
+            >>> c.items("numbers", (1, "2"), int, "an int")
+            >>> [str(p) for p in c.problems]  # doctest: +NORMALIZE_WHITESPACE
+            ["X.dates: expected a list of date or datetime objects, got str '2026-11-06'",
+             "X.numbers[1]: expected an int, got str '2'"]
+
+        """
+        if not isinstance(value, tuple):
+            names = [k.__name__ for k in (cls if isinstance(cls, tuple) else (cls,))]
+            kinds = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+            self.add(field, f"expected a list of {kinds} objects, got {describe(value)}")
+            return
+        for index, item in enumerate(value):
+            if not isinstance(item, cls):
+                self.add(f"{field}[{index}]", f"expected {what}, got {describe(item)}")
+
+    def date(self, field: str, value: object, *, optional: bool = False) -> None:
+        """A calendar date: ``pendulum.Date`` but not a ``DateTime``."""
+        if optional and value is None:
+            return
+        if isinstance(value, _dt.datetime):
+            self.add(
+                field,
+                f"expected a calendar date (pendulum.Date or 'YYYY-MM-DD'), got "
+                f"{describe(value)}; use .date() to drop the time",
+            )
+        elif not isinstance(value, pendulum.Date):
+            self.add(
+                field,
+                f"expected a calendar date (pendulum.Date or 'YYYY-MM-DD'), got {describe(value)}",
+            )
+
+    def instant(self, field: str, value: object, *, optional: bool = False) -> None:
+        """A time-zone-aware ``pendulum.DateTime``."""
+        if optional and value is None:
+            return
+        if isinstance(value, _dt.datetime) and value.tzinfo is None:
+            self.add(
+                field,
+                f"expected a time-zone-aware date and time, got naive {describe(value)}; "
+                "attach a zone, e.g. pendulum.datetime(..., tz='Asia/Shanghai')",
+            )
+        elif not isinstance(value, pendulum.DateTime):
+            self.add(
+                field,
+                "expected a time-zone-aware date and time (pendulum.DateTime or ISO text "
+                f"with an offset), got {describe(value)}",
+            )
+
+    def number(
+        self,
+        field: str,
+        value: object,
+        *,
+        low: Decimal | int | None = None,
+        optional: bool = False,
+    ) -> None:
+        """A finite Decimal, at least ``low`` when given."""
+        if optional and value is None:
+            return
+        if not isinstance(value, Decimal) or not value.is_finite():
+            self.add(
+                field, f"expected a number (int, Decimal or numeric text), got {describe(value)}"
+            )
+        elif low is not None and value < low:
+            self.add(field, f"expected a number >= {low}, got {value}")
+
+    def integer(
+        self,
+        field: str,
+        value: object,
+        *,
+        low: int | None = None,
+        high: int | None = None,
+        optional: bool = False,
+    ) -> None:
+        """A whole number within ``low``..``high`` when given."""
+        if optional and value is None:
+            return
+        in_range = (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and (low is None or value >= low)
+            and (high is None or value <= high)
+        )
+        if in_range:
+            return
+        if low is not None and high is not None:
+            expected = f"a whole number from {low} to {high}"
+        elif low is not None:
+            expected = f"a whole number >= {low}"
+        else:
+            expected = "a whole number"
+        self.add(field, f"expected {expected}, got {describe(value)}")
+
+    def choice(self, field: str, value: object, cls: type[enum.Enum]) -> None:
+        """A member of the enum ``cls``."""
+        if not isinstance(value, cls):
+            allowed = ", ".join(repr(m.value) for m in cls)
+            self.add(field, f"expected one of {allowed}, got {describe(value)}")
+
+    def money(self, field: str, value: object, *, optional: bool = False) -> None:
+        """A :class:`~clientpm.Money`."""
+        if optional and value is None:
+            return
+        if not isinstance(value, Money):
+            self.add(field, f"expected Money, e.g. Money('4000', 'CNY'), got {describe(value)}")
+
+    def timezone(self, field: str, value: object) -> None:
+        """An IANA time-zone name, spelled as the time-zone database spells it.
+
+        Names are case-sensitive (``"utc"`` is refused like ``"asia/shanghai"``),
+        and fixed offsets such as ``"+08:00"`` are not zones.
+
+        Example:
+            >>> c = Checks("X")
+            >>> for zone in ("Asia/Shanghai", "UTC", "utc", "+08:00"):
+            ...     c.timezone("tz", zone)
+            >>> [str(p) for p in c.problems]  # doctest: +NORMALIZE_WHITESPACE
+            ["X.tz: expected an IANA zone name such as 'Asia/Shanghai', got str 'utc'",
+             "X.tz: expected an IANA zone name such as 'Asia/Shanghai', got str '+08:00'"]
+
+        """
+        try:
+            zone = pendulum.timezone(value) if isinstance(value, str) else None
+        except (ValueError, LookupError):  # unknown or malformed names
+            zone = None
+        if not isinstance(zone, pendulum.Timezone) or zone.name != value:
+            self.add(
+                field, f"expected an IANA zone name such as 'Asia/Shanghai', got {describe(value)}"
+            )
+
+    def currency(self, field: str, value: object) -> None:
+        """An ISO 4217 currency code clientpm knows."""
+        if not isinstance(value, str) or value not in CURRENCY_MINOR_UNITS:
+            self.add(
+                field, f"expected an ISO 4217 currency code such as 'CNY', got {describe(value)}"
+            )
+
+    def boolean(self, field: str, value: object) -> None:
+        """``True`` or ``False``."""
+        if not isinstance(value, bool):
+            self.add(field, f"expected True or False, got {describe(value)}")
