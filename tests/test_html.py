@@ -13,7 +13,7 @@ import pytest
 
 import clientpm
 from clientpm.model.project import Project
-from clientpm.reports.builders import monthly_report, weekly_report
+from clientpm.reports.periodic import monthly_report, weekly_report
 from clientpm.reports.document import (
     HeatMap,
     Report,

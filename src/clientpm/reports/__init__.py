@@ -7,13 +7,7 @@ Markdown, HTML or text (or a plugin's format).
 
 from __future__ import annotations
 
-from clientpm.reports.builders import (
-    SectionContext,
-    change_memo,
-    monthly_report,
-    risk_register,
-    weekly_report,
-)
+from clientpm.reports._context import SectionContext
 from clientpm.reports.document import (
     Bullets,
     Callout,
@@ -30,6 +24,9 @@ from clientpm.reports.document import (
     Tone,
 )
 from clientpm.reports.health import HealthPolicy, project_health
+from clientpm.reports.memo import change_memo
+from clientpm.reports.periodic import monthly_report, weekly_report
+from clientpm.reports.register import risk_register
 from clientpm.reports.rendering import render
 
 __all__ = [

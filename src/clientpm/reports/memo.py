@@ -1,0 +1,139 @@
+"""The change memo: what a change request asks, its impact and the decision needed (D4)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from clientpm._checks import describe
+from clientpm.enums import (
+    Recommendation,
+)
+from clientpm.errors import ValidationError
+from clientpm.model.change import AddRequirement, MoveMilestone, RemoveRequirement, ReviseEstimate
+from clientpm.model.project import Project
+from clientpm.reports._context import check_project, words_for
+from clientpm.reports._sections import footnotes
+from clientpm.reports.document import (
+    Block,
+    Bullets,
+    Callout,
+    DataTable,
+    KeyFacts,
+    Paragraph,
+    Report,
+    Section,
+    Tone,
+)
+from clientpm.reports.wording import Words
+
+if TYPE_CHECKING:
+    from clientpm.impact.results import ChangeImpact
+    from clientpm.model.change import ChangeRequest
+
+__all__ = ["change_memo"]
+
+
+def _describe_change(change: object, project: Project, w: Words) -> str:
+    if isinstance(change, AddRequirement):
+        r = change.requirement
+        return w("change.add", id=r.id, title=r.title, days=w.number(r.estimate_days))
+    if isinstance(change, ReviseEstimate):
+        return w("change.revise", id=change.requirement_id, days=w.number(change.estimate_days))
+    if isinstance(change, RemoveRequirement):
+        return w("change.remove", id=change.requirement_id)
+    if isinstance(change, MoveMilestone):
+        return w("change.move", id=change.milestone_id, date=w.date(change.due))
+    return str(change)  # pragma: no cover - the four change types are all there is
+
+
+def change_memo(
+    project: Project,
+    change_request: ChangeRequest,
+    impact: ChangeImpact,
+    *,
+    locale: str | None = None,
+) -> Report:
+    """The client-facing memo for a change: what was asked, its effect, the options, the decision.
+
+    Args:
+        project: The project.
+        change_request: The request.
+        impact: Its assessment (:func:`clientpm.assess_change`).
+        locale: ``"en"`` or ``"zh"``; by default the client's.
+
+    Example:
+        >>> import clientpm as cpm
+        >>> p = cpm.sample_project()
+        >>> cr = p.change_request("CR-1")
+        >>> memo = cpm.change_memo(p, cr, cpm.assess_change(p, cr, as_of=cpm.sample.SAMPLE_AS_OF))
+        >>> [s.key for s in memo.sections]
+        ['asked', 'effect', 'options', 'decision']
+
+    """
+    from clientpm.impact.results import ChangeImpact
+    from clientpm.model.change import ChangeRequest
+
+    p = check_project(project, "change_memo.project")
+    if not isinstance(change_request, ChangeRequest):
+        raise ValidationError.single(
+            "change_memo.change_request",
+            f"expected a ChangeRequest, got {describe(change_request)}",
+        )
+    if not isinstance(impact, ChangeImpact) or impact.change_request_id != change_request.id:
+        got = describe(impact) if not isinstance(impact, ChangeImpact) else (
+            f"the impact of {impact.change_request_id!r}")  # fmt: skip
+        raise ValidationError.single(
+            "change_memo.impact", f"expected the ChangeImpact of {change_request.id!r}, got {got}"
+        )
+    w = words_for(p, locale)
+    day = impact.as_of or p.calendar.local_date(change_request.submitted_at)
+    asked = Section("asked", w("sec.asked"), [
+        Paragraph(w("memo.asked", who=change_request.requested_by,
+                    date=w.date(p.calendar.local_date(change_request.submitted_at)),
+                    reason=change_request.reason)),
+        Bullets([_describe_change(c, p, w) for c in change_request.changes]),
+    ])  # fmt: skip
+    slip = impact.schedule.max_slip_days
+    moves = [
+        w("memo.moves", id=m.id, old=w.date(m.old_finish), new=w.date(m.new_finish),
+          days=m.slip_days)
+        for m in impact.schedule.moves if m.slip_days
+    ]  # fmt: skip
+    effect_blocks: list[Block] = [KeyFacts([
+        (w("memo.scope"), w("memo.effort", days=w.number(impact.scope.effort_delta_days))),
+        (w("memo.schedule"), w("memo.slip", days=slip) if slip > 0 else w("memo.no_slip")),
+        (w("memo.budget"), w.money(impact.budget.cost_delta)),
+    ])]  # fmt: skip
+    if moves:
+        effect_blocks.append(Bullets(moves))
+    effect = Section("effect", w("sec.effect"), effect_blocks)
+    rec = impact.recommendation
+    price = rec.price or impact.budget.cost_delta
+    options = [
+        (Recommendation.REJECT, w("memo.reject"), w("memo.reject_effect"), w("memo.price_none")),
+        (Recommendation.ABSORB, w("memo.absorb"), impact.summary, w("memo.price_none")),
+        (Recommendation.BILL, w("memo.bill", price=w.money(price)), impact.summary,
+         w.money(price)),
+    ]  # fmt: skip
+    rows = [
+        (text + (f" ({w('memo.recommended')})" if kind is rec.decision else ""), effect_text, cost)
+        for kind, text, effect_text, cost in options
+    ]
+    option_section = Section("options", w("sec.options"), [
+        DataTable([w("h.option"), w("h.effect"), w("h.price")], rows),
+        Paragraph(w("memo.recommendation", text=rec.explain(w.locale))),
+    ])  # fmt: skip
+    decision = Section("decision", w("sec.decision"), [
+        Callout(Tone.DECISION, w("memo.decide")),
+        Paragraph(w("memo.approvers", who=", ".join(rec.approvers))),
+    ])  # fmt: skip
+    sections = [asked, effect, option_section, decision]
+    from clientpm.reports.document import Rag, Status
+
+    rag = Rag.RED if impact.schedule.breaches else Rag.AMBER if slip > 0 else Rag.GREEN
+    reasons = [r.text(w.locale) for r in rec.reasons]
+    return Report(kind="change", title=w("title.change", id=change_request.id,
+                                         title=change_request.title),
+                  project=p.name, period_start=day, period_end=day, as_of=day, locale=w.locale,
+                  status=Status(rag, reasons), summary=reasons[:5], sections=sections,
+                  footnotes=footnotes(sections, w))  # fmt: skip
