@@ -31,7 +31,7 @@ import networkx as nx
 import pendulum
 
 import clientpm as cpm
-from clientpm.impact.assess import ChangePolicy, assess_change
+from clientpm.impact import ChangePolicy, assess_change
 from clientpm.scheduling.result import schedule
 
 START = pendulum.date(2026, 1, 5)

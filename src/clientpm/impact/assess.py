@@ -58,8 +58,6 @@ from clientpm._display import num
 from clientpm.enums import Billing, ChangeStatus, Recommendation, RequirementStatus, Role
 from clientpm.errors import Problem, UnknownReferenceError, ValidationError
 from clientpm.impact.dimensions import (
-    BUILTIN_DIMENSIONS,
-    Dimension,
     ImpactDimension,
     dimension_list,
     run_dimensions,
@@ -90,23 +88,7 @@ from clientpm.money import Money
 from clientpm.scheduling.engine import as_of_parts
 from clientpm.scheduling.result import Schedule, schedule as compute_schedule
 
-__all__ = [
-    "BUILTIN_DIMENSIONS",
-    "BudgetImpact",
-    "ChangeImpact",
-    "ChangePolicy",
-    "Dimension",
-    "DimensionResult",
-    "ImpactContext",
-    "ImpactDimension",
-    "Reason",
-    "RecommendationImpact",
-    "RiskEffect",
-    "RiskImpact",
-    "ScheduleImpact",
-    "ScopeImpact",
-    "assess_change",
-]
+__all__ = ["assess_change"]
 
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
