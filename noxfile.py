@@ -60,8 +60,10 @@ def bench(session: nox.Session) -> None:
 def _sample_mutants(patterns: list[str], size: int, seed: int = 0) -> list[str]:
     """A seeded random sample of ``size`` mutant names per module matching ``patterns``.
 
-    Names come from mutmut's metadata (``mutants/**/*.py.meta``), written when it
-    generates mutants; the same seed picks the same mutants every time.
+    Names come from mutmut's metadata (``mutants/**/*.py.meta``, one file a module, in
+    every package), written when it generates mutants; a mutant is named by its module's
+    dotted path, so ``"clientpm.*"`` matches them all and ``"clientpm.impact.*"`` the
+    impact package's. The same seed picks the same mutants every time.
     """
     import fnmatch
     import json
@@ -71,7 +73,9 @@ def _sample_mutants(patterns: list[str], size: int, seed: int = 0) -> list[str]:
     for meta in sorted(Path("mutants", "src").rglob("*.py.meta")):
         names = sorted(json.loads(meta.read_text())["exit_code_by_key"])
         names = [n for n in names if any(fnmatch.fnmatchcase(n, p) for p in patterns)]
-        chosen += random.Random(f"{seed}:{meta.name}").sample(names, min(size, len(names)))
+        # Seeded by the path: every package has an __init__.py.meta.
+        module = meta.relative_to("mutants", "src").as_posix()
+        chosen += random.Random(f"{seed}:{module}").sample(names, min(size, len(names)))
     return chosen
 
 
@@ -79,9 +83,10 @@ def _sample_mutants(patterns: list[str], size: int, seed: int = 0) -> list[str]:
 def mutate(session: nox.Session) -> None:
     """Mutation testing with mutmut over the domain modules; prints the score.
 
-    Posargs pick mutants by name glob, e.g. ``nox -s mutate -- "clientpm.impact.*"``.
-    ``--sample N`` runs a seeded random sample of N mutants of each module instead
-    of all of them, e.g. ``nox -s mutate -- --sample 100 "clientpm.model.*"``.
+    Posargs pick mutants by name glob: a package, ``nox -s mutate -- "clientpm.impact.*"``,
+    or one module, ``"clientpm.impact.policy.*"``. ``--sample N`` runs a seeded random
+    sample of N mutants of each module instead of all of them, across every package with
+    ``nox -s mutate -- --sample 40 "clientpm.*"`` or in one with ``"clientpm.model.*"``.
     """
     import textwrap
 
@@ -96,7 +101,10 @@ def mutate(session: nox.Session) -> None:
         # with an AssertionError that the placeholder name matches nothing, as intended.
         session.log("generating the mutants to sample from")
         session.run("mutmut", "run", "--max-children", "2", "no.such.mutant", success_codes=[0, 1])
-        args = _sample_mutants(args or ["*"], size)
+        patterns = args or ["*"]
+        args = _sample_mutants(patterns, size)
+        if not args:  # an empty list would make mutmut run every mutant
+            session.error(f"no mutant matches {' '.join(patterns)}")
         session.log(f"running a sample of {len(args)} mutants")
     session.run("mutmut", "run", "--max-children", "2", *args)
     session.run("mutmut", "results")  # the mutants left alive, one a line
@@ -105,14 +113,14 @@ def mutate(session: nox.Session) -> None:
         import collections, pathlib
         from mutmut.mutation.data import SourceFileMutationData
         from mutmut.stats import status_by_exit_code
-        print(f"{'module':<34} {'killed':>6} {'alive':>6} {'timeout':>7} {'untested':>8}  score")
+        print(f"{'module':<40} {'killed':>6} {'alive':>6} {'timeout':>7} {'untested':>8}  score")
         for meta in sorted(pathlib.Path("mutants", "src").rglob("*.py.meta")):
             data = SourceFileMutationData(path=meta.relative_to("mutants").with_suffix(""))
             data.load()
             n = collections.Counter(status_by_exit_code[v] for v in data.exit_code_by_key.values())
             tried = n["killed"] + n["survived"] + n["timeout"]
             if tried:
-                print(f"{str(data.path)[4:]:<34} {n['killed']:>6} {n['survived']:>6} "
+                print(f"{str(data.path)[4:]:<40} {n['killed']:>6} {n['survived']:>6} "
                       f"{n['timeout']:>7} {sum(n.values()) - tried:>8}  "
                       f"{(n['killed'] + n['timeout']) / tried:6.1%}")
     """

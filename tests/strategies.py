@@ -289,3 +289,132 @@ PUBLIC_TYPES = {
     cpm.MoveMilestone: st.builds(cpm.MoveMilestone, ids, dates),
     cpm.Project: projects(),
 }
+
+
+# -- schedules -------------------------------------------------------------------------
+#: A Shanghai calendar with two holidays and a make-up Saturday in the plans' weeks.
+PLAN_CALENDAR = cpm.WorkCalendar(
+    timezone="Asia/Shanghai",
+    holidays=[pendulum.date(2026, 1, 13), pendulum.date(2026, 2, 2)],
+    extra_workdays=[pendulum.date(2026, 1, 24)],
+)
+
+
+@st.composite
+def milestone_plans(draw, max_size=18):
+    """A project starting Monday 5 January 2026 with an acyclic plan, and a status date.
+
+    Up to ``max_size`` milestones, each depending only on earlier ones, listed in any order;
+    some of the first three are delivered. Returns ``(project, as_of)``.
+    """
+    monday = pendulum.date(2026, 1, 5)
+    at = pendulum.datetime(2026, 1, 5, 9, tz="Asia/Shanghai")
+    n = draw(st.integers(1, max_size))
+    stones = []
+    for i in range(n):
+        deps = draw(st.lists(st.integers(0, i - 1), max_size=3, unique=True)) if i else []
+        due = monday.add(days=draw(st.integers(-3, 45)))
+        m = cpm.Milestone(
+            id=f"M{i}",
+            title="m",
+            due=due,
+            duration_days=draw(st.integers(0, 6)),
+            depends_on=[f"M{j}" for j in deps],
+        )
+        if i < 3 and draw(st.booleans()):
+            m = m.deliver(by="pm", at=at.add(days=draw(st.integers(0, 6))))
+        stones.append(m)
+    order = draw(st.permutations(stones))
+    as_of = monday.add(days=draw(st.integers(0, 10)))
+    project = cpm.Project(
+        key="T",
+        name="Test",
+        client=cpm.Stakeholder(id="li.wei", name="Li Wei", role=cpm.Role.SPONSOR),
+        stakeholders=[
+            cpm.Stakeholder(id="chen.jie", name="Chen Jie", role=cpm.Role.PROJECT_MANAGER)
+        ],
+        currency="CNY",
+        budget=cpm.Money("100000", "CNY"),
+        day_rate=cpm.Money("1000", "CNY"),
+        start=monday,
+        calendar=PLAN_CALENDAR,
+        daily_capacity=1,
+        milestones=list(order),
+    )
+    return project, as_of
+
+
+# -- metrics ---------------------------------------------------------------------------
+dollars = money("USD", high=10**9)
+csat_ratings = st.lists(st.integers(1, 5), max_size=30)
+nps_scores = st.lists(st.integers(0, 10), max_size=30)
+
+
+# -- communication ---------------------------------------------------------------------
+CADENCE_ZONES = ["America/New_York", "Europe/London", "Asia/Shanghai", "UTC"]
+# 01:00-02:59 is left out: it may not exist (spring forward) in New York or London
+CADENCE_HOURS = [h for h in range(24) if h not in (1, 2)]
+
+#: Weekly report cadences from 2020 on, any weekday and wall time, in four zones.
+weekly_cadences = st.builds(
+    lambda weekday, hour, minute, zone: cpm.communication.Cadence.weekly(
+        "weekly-report", "Weekly report", weekday=weekday, at=f"{hour:02d}:{minute:02d}",
+        timezone=zone, start="2020-01-01",
+    ),
+    st.sampled_from(cpm.communication.WEEKDAYS),
+    st.sampled_from(CADENCE_HOURS),
+    st.integers(0, 59),
+    st.sampled_from(CADENCE_ZONES),
+)  # fmt: skip
+cadence_days = st.dates(
+    min_value=pendulum.date(2024, 1, 1), max_value=pendulum.date(2030, 12, 31)
+).map(lambda d: pendulum.date(d.year, d.month, d.day))
+
+
+# -- money -----------------------------------------------------------------------------
+money_amounts = st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False)
+#: Currencies with 2, 0 (JPY) and 3 (KWD) minor digits.
+currency_codes = st.sampled_from(["CNY", "USD", "EUR", "JPY", "KWD"])
+
+
+# -- serialization ---------------------------------------------------------------------
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@st.composite
+def damaged_project_data(draw):
+    """A valid project's data with one value replaced by junk or one key deleted."""
+    data = cpm.to_dict(cpm.sample_project())
+    node = data
+    while True:
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        if not keys:
+            return data
+        key = draw(st.sampled_from(keys))
+        child = node[key]
+        if isinstance(child, (dict, list)) and child and draw(st.booleans()):
+            node = child
+            continue
+        if isinstance(node, dict) and draw(st.booleans()):
+            del node[key]
+        else:
+            node[key] = draw(json_values)
+        return data
+
+
+# -- work calendars --------------------------------------------------------------------
+calendar_days = st.dates(
+    min_value=pendulum.date(2024, 1, 1), max_value=pendulum.date(2027, 12, 31)
+).map(lambda d: pendulum.date(d.year, d.month, d.day))
+#: Calendars with up to 15 holidays and any of four weekends.
+weekend_calendars = st.builds(
+    cpm.WorkCalendar,
+    holidays=st.sets(calendar_days, max_size=15),
+    weekend=st.sampled_from([{5, 6}, {4, 5}, {6}, set()]),
+)

@@ -1,4 +1,4 @@
-"""The command line: demo and validate."""
+"""The command line: demo, validate and report."""
 
 import io
 import json
@@ -72,3 +72,36 @@ class TestValidate:
         out = io.StringIO()
         assert 2 == main(["validate", str(tmp_path / "none.json")], out=out)
         assert "cannot read the file" in out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def project():
+    return cpm.sample_project()
+
+
+class TestCommandLine:
+    def test_default_is_the_sample_weekly_report_in_the_clients_language(self):
+        out = io.StringIO()
+        assert 0 == main(["report"], out=out)
+        assert out.getvalue().startswith("项目周报：ACME HR portal\n")
+
+    def test_formats_kinds_and_locales(self):
+        out = io.StringIO()
+        args = ["report", "--kind", "monthly", "--format", "html", "--locale", "en"]
+        assert 0 == main(args, out=out)
+        assert out.getvalue().startswith("<!DOCTYPE html>")
+        assert "Monthly report: ACME HR portal" in out.getvalue()
+
+    def test_project_file(self, tmp_path, project):
+        path = tmp_path / "project.json"
+        path.write_text(json.dumps(cpm.to_dict(project)), encoding="utf-8")
+        out = io.StringIO()
+        assert 0 == main(["report", str(path), "--kind", "risks", "--locale", "en"], out=out)
+        assert out.getvalue().startswith("Risk register: ACME HR portal")
+
+    def test_bad_file(self, tmp_path):
+        path = tmp_path / "project.json"
+        path.write_text("{}", encoding="utf-8")
+        out = io.StringIO()
+        assert 1 == main(["report", str(path)], out=out)
+        assert "problem(s)" in out.getvalue()

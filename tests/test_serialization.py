@@ -9,8 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import clientpm as cpm
 from clientpm.serialization import SCHEMA_VERSION, from_dict, to_dict
-
-from .strategies import PUBLIC_TYPES, projects
+from tests.strategies import PUBLIC_TYPES, damaged_project_data, json_values, projects
 
 
 class TestShapes:
@@ -128,36 +127,6 @@ class TestErrors:
             from_dict(dict, {})
 
 
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
-    ),
-    max_leaves=20,
-)
-
-
-@st.composite
-def mutated_project_data(draw):
-    """A valid project's data with one value replaced by junk or one key deleted."""
-    data = to_dict(cpm.sample_project())
-    node = data
-    while True:
-        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
-        if not keys:
-            return data
-        key = draw(st.sampled_from(keys))
-        child = node[key]
-        if isinstance(child, (dict, list)) and child and draw(st.booleans()):
-            node = child
-            continue
-        if isinstance(node, dict) and draw(st.booleans()):
-            del node[key]
-        else:
-            node[key] = draw(json_values)
-        return data
-
-
 class TestProperties:
     @pytest.mark.parametrize("cls", list(PUBLIC_TYPES), ids=lambda c: c.__name__)
     @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -168,7 +137,6 @@ class TestProperties:
         assert value == from_dict(cls, to_dict(value))
         assert value == from_dict(cls, json.loads(json.dumps(to_dict(value))))
 
-    @settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
     @given(projects())
     def test_project_round_trip_keeps_zones_and_history(self, project):
         """Histories and time-zone names survive."""
@@ -184,7 +152,7 @@ class TestProperties:
         with contextlib.suppress(cpm.SerializationError):
             from_dict(cpm.Project, value)
 
-    @given(mutated_project_data())
+    @given(damaged_project_data())
     def test_damaged_project_data_raises_only_clientpm_errors(self, data):
         """A valid file with one value damaged gives a SerializationError, never a crash."""
         problems = []

@@ -18,17 +18,22 @@ Implement a hook with the :data:`clientpm.hookimpl` marker::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, Generic, TypeVar
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import pluggy
 
-from clientpm.errors import PluginError, UnknownReferenceError
+from clientpm._checks import describe
+from clientpm.errors import PluginError, UnknownReferenceError, ValidationError
 
 __all__ = [
     "HOOK_KINDS",
     "PROJECT_NAME",
+    "PluginItem",
     "Registry",
+    "call_plugin",
+    "call_plugins",
     "clientpm_register_glossaries",
     "clientpm_register_impact_dimensions",
     "clientpm_register_renderers",
@@ -36,6 +41,9 @@ __all__ = [
     "clientpm_register_smart_rules",
     "hookimpl",
     "hookspec",
+    "origin",
+    "plugin_item",
+    "plugin_items",
 ]
 
 #: The pluggy project name, also the entry-point group plugins are installed under.
@@ -156,6 +164,205 @@ class Registry(Mapping[str, T], Generic[T]):
 
     def __repr__(self) -> str:
         return f"Registry({self.kind!r}, names={list(self.names())!r})"
+
+
+#: The attributes where clientpm's wrappers keep the function they call
+#: (:class:`~clientpm.impact.Dimension`, :class:`~clientpm.smart.SmartRule`,
+#: :func:`functools.partial`): that function's author is the plugin.
+_WRAPPED = ("function", "check", "func")
+
+
+def origin(item: object) -> str:
+    """Where ``item`` was written: the module and qualified name of its code.
+
+    For an item that wraps a function (a ``Dimension``, a ``SmartRule``), the
+    function; for a function or class, itself; for any other object, its class.
+    It names the plugin when nothing recorded who registered the item.
+
+    Example:
+        >>> origin(describe)
+        'clientpm._checks.describe'
+        >>> origin(Registry("renderer"))
+        'clientpm._hooks.Registry'
+
+    """
+    target = item
+    for attr in _WRAPPED:
+        inner = getattr(item, attr, None)
+        if callable(inner):
+            target = inner
+            break
+    if not (inspect.isroutine(target) or inspect.isclass(target)):
+        target = type(target)
+    owner = getattr(target, "__objclass__", None)  # a method of a built-in type
+    module = getattr(target, "__module__", None) or getattr(owner, "__module__", None) or "?"
+    name = getattr(target, "__qualname__", None) or getattr(target, "__name__", "?")
+    return f"{module}.{name}"
+
+
+def _name_of(item: object) -> str:
+    for attr in ("name", "code", "__name__"):
+        value = getattr(item, attr, None)
+        if value is not None:
+            return str(value)
+    return type(item).__name__
+
+
+class PluginItem(NamedTuple):
+    """One item a plugin registered, with its name and the plugin that registered it.
+
+    Attributes:
+        kind: What it is, e.g. ``"renderer"`` (:data:`HOOK_KINDS`).
+        name: The name it was registered under (or its own name, from a list).
+        plugin: Who registered it: :meth:`Registry.provider`, else :func:`origin`.
+        item: The item itself.
+
+    Example:
+        >>> entry = PluginItem("renderer", "csv", "acme-reports", str)
+        >>> str(entry.error("render", "boom"))
+        "plugin 'acme-reports' failed in hook render: renderer 'csv': boom"
+
+    """
+
+    kind: str
+    name: str
+    plugin: str
+    item: Any
+
+    def error(self, hook: str, reason: str) -> PluginError:
+        """A :class:`~clientpm.PluginError` naming the plugin, the hook and this item."""
+        return PluginError(
+            self.plugin, hook, f"{self.kind} {self.name!r}: {reason}", item=self.name
+        )
+
+
+def plugin_item(items: Mapping[Any, Any], name: Any, kind: str) -> PluginItem:
+    """The item registered under ``name``, with who registered it.
+
+    A :class:`Registry` knows the plugin (:meth:`Registry.provider`); for a
+    plain mapping, or an item added outside any plugin, it is the item's
+    :func:`origin`.
+
+    Example:
+        >>> plugin_item({"text": describe}, "text", "renderer").plugin
+        'clientpm._checks.describe'
+
+    """
+    item = items[name]
+    plugin = items.provider(name) if isinstance(items, Registry) else "<direct>"
+    if plugin == "<direct>":
+        plugin = origin(item)
+    return PluginItem(kind, str(name), plugin, item)
+
+
+def plugin_items(
+    items: object, where: str, kind: str, *, default: Iterable[object] = ()
+) -> list[PluginItem]:
+    """The items a builder was handed: a :class:`Registry`, another mapping, a list or ``None``.
+
+    ``None`` stands for ``default`` (a builder's built-in items). Each item
+    comes with who registered it, for the messages of :func:`call_plugin`.
+
+    Raises:
+        ValidationError: naming ``where`` (the caller's argument) for anything else.
+
+    Example:
+        >>> reg = Registry("renderer")
+        >>> reg.register("text", str.upper)
+        >>> [(e.name, e.plugin) for e in plugin_items(reg, "render.renderers", "renderer")]
+        [('text', 'builtins.str.upper')]
+        >>> [(e.name, e.plugin) for e in plugin_items([describe], "x.items", "renderer")]
+        [('describe', 'clientpm._checks.describe')]
+        >>> plugin_items(42, "check_smart.rules", "SMART rule")
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.ValidationError: check_smart.rules: expected SMART rules (a list or a mapping) or None, got int 42
+
+    """  # noqa: E501
+    if items is None:
+        items = list(default)
+    if isinstance(items, Mapping):
+        return [plugin_item(items, name, kind) for name in items]
+    if isinstance(items, Iterable) and not isinstance(items, (str, bytes)):
+        return [PluginItem(kind, _name_of(v), origin(v), v) for v in items]
+    raise ValidationError.single(
+        where, f"expected {kind}s (a list or a mapping) or None, got {describe(items)}"
+    )
+
+
+def call_plugin(
+    entry: PluginItem,
+    hook: str,
+    call: Callable[[Any], T],
+    *,
+    expected: str = "",
+    accept: Callable[[object], bool] | None = None,
+) -> tuple[T | None, PluginError | None]:
+    """Call a plugin's item safely: ``(result, None)``, or ``(None, error)`` naming the plugin.
+
+    ``call(entry.item)`` runs the item. An exception, or a result that
+    ``accept`` refuses (``expected`` says what it wants), becomes a :class:`~clientpm.PluginError` that names
+    the plugin (:attr:`PluginItem.plugin`), the hook and the item; the
+    exception is kept as its ``__cause__``. A caller decides whether to
+    raise it or to report it and go on with the other items.
+
+    Example:
+        >>> def boom(report):
+        ...     raise RuntimeError("no network here")
+        >>> entry = PluginItem("renderer", "csv", "acme-reports", boom)
+        >>> result, error = call_plugin(entry, "render", lambda r: r("report"),
+        ...                             expected="text", accept=lambda x: isinstance(x, str))
+        >>> result, str(error)
+        (None, "plugin 'acme-reports' failed in hook render: renderer 'csv': RuntimeError: no network here")
+
+    """  # noqa: E501
+    try:
+        result = call(entry.item)
+    except Exception as err:  # a plugin must be named when it fails
+        error = entry.error(hook, f"{type(err).__name__}: {err}")
+        error.__cause__ = err
+        return None, error
+    if accept is not None and not accept(result):
+        return None, entry.error(hook, f"expected {expected}, got {describe(result)}")
+    return result, None
+
+
+def call_plugins(
+    entries: Iterable[PluginItem],
+    hook: str,
+    call: Callable[[Any], T | None],
+    *,
+    expected: str,
+    accept: Callable[[object], bool],
+    refuse: Callable[[PluginItem], PluginError | None] | None = None,
+) -> tuple[list[T], list[PluginError]]:
+    """:func:`call_plugin` on every entry: the results that are not ``None``, and the errors.
+
+    One item that fails does not stop the others. ``refuse`` may turn an
+    entry down before it is called (an item of the wrong kind).
+
+    Example:
+        >>> def boom(ctx):
+        ...     raise RuntimeError("offline")
+        >>> entries = [PluginItem("report section", "a", "acme", str.upper),
+        ...            PluginItem("report section", "b", "acme", boom)]
+        >>> results, errors = call_plugins(entries, "build", lambda f: f("x"),
+        ...                                expected="text", accept=lambda r: isinstance(r, str))
+        >>> results, [e.item for e in errors]
+        (['X'], ['b'])
+
+    """
+    results: list[T] = []
+    errors: list[PluginError] = []
+    for entry in entries:
+        error = refuse(entry) if refuse is not None else None
+        if error is None:
+            result, error = call_plugin(entry, hook, call, expected=expected, accept=accept)
+            if result is not None:
+                results.append(result)
+        if error is not None:
+            errors.append(error)
+    return results, errors
 
 
 @hookspec

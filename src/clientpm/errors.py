@@ -196,20 +196,28 @@ class PluginError(ClientPMError):
         plugin: The plugin's name.
         hook: The hook being called, or ``None`` when loading failed.
         reason: What went wrong.
+        item: The name of the registered item (renderer, rule, …) that failed,
+            when one did.
 
     Example:
         >>> str(PluginError("acme-renderers", "clientpm_register_renderers", "boom"))
         "plugin 'acme-renderers' failed in hook clientpm_register_renderers: boom"
+        >>> PluginError("acme-renderers", "render", "boom", item="csv").item
+        'csv'
 
     """
 
     plugin: str
     hook: str | None
     reason: str
+    item: str | None
 
-    def __init__(self, plugin: str, hook: str | None, reason: str) -> None:
+    def __init__(
+        self, plugin: str, hook: str | None, reason: str, *, item: str | None = None
+    ) -> None:
         self.plugin = plugin
         self.hook = hook
         self.reason = reason
+        self.item = item
         where = f"in hook {hook}" if hook else "to load"
         super().__init__(f"plugin {plugin!r} failed {where}: {reason}")

@@ -23,7 +23,7 @@ from clientpm._checks import Checks, describe
 from clientpm._convert import to_date
 from clientpm.errors import ValidationError
 
-__all__ = ["WorkCalendar", "local_day"]
+__all__ = ["WorkCalendar", "local_day", "status_day"]
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -60,6 +60,41 @@ def local_day(instant: _dt.datetime, timezone: str) -> pendulum.Date:
     """
     local = _dt.datetime.fromtimestamp(instant.timestamp(), zoneinfo.ZoneInfo(timezone))
     return pendulum.date(local.year, local.month, local.day)
+
+
+def status_day(value: object, calendar: WorkCalendar, where: str) -> pendulum.Date:
+    """The status day a date or an aware instant stands for, in the calendar's zone.
+
+    Every builder that takes an ``as_of`` reads it through here: a date is the
+    day itself, a time-zone-aware date and time the local date where the work
+    happens. ``where`` names the caller's argument in the message.
+
+    Raises:
+        ValidationError: for a naive date and time or anything else.
+
+    Example:
+        >>> import pendulum
+        >>> cal = WorkCalendar(timezone="Asia/Shanghai")
+        >>> status_day(pendulum.datetime(2026, 11, 23, 20, tz="UTC"), cal, "weekly_report.as_of")
+        Date(2026, 11, 24)
+        >>> status_day("2026-11-24", cal, "weekly_report.as_of")
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.ValidationError: weekly_report.as_of: expected a pendulum.Date or DateTime, got str '2026-11-24'
+
+    """  # noqa: E501
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None:
+            raise ValidationError.single(
+                where,
+                f"expected a date or a time-zone-aware date and time, got naive {describe(value)}",
+            )
+        return calendar.local_date(value)
+    if isinstance(value, _dt.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    raise ValidationError.single(
+        where, f"expected a pendulum.Date or DateTime, got {describe(value)}"
+    )
 
 
 @attrs.frozen(eq=True)

@@ -1,5 +1,10 @@
 """Communication: the cadences agreed with the client and the log of what happened (D6, D10).
 
+Three modules, each building on the one before: :mod:`~clientpm.communication.cadence`
+(when a touch point falls), :mod:`~clientpm.communication.log` (what happened and
+the action items agreed) and :mod:`~clientpm.communication.plan` (the agreed
+cadences checked against the log).
+
 Example:
     >>> import clientpm as cpm
     >>> weekly = cpm.communication.Cadence.weekly(
@@ -13,21 +18,22 @@ Example:
 from __future__ import annotations
 
 from clientpm.communication.cadence import (
-    ActionItem,
+    WEEKDAYS,
     Cadence,
     CommunicationKind,
-    CommunicationPlan,
     Frequency,
-    Interaction,
+    occurrences,
+)
+from clientpm.communication.log import ActionItem, Interaction, OpenActionItem, open_action_items
+from clientpm.communication.plan import (
+    CommunicationPlan,
     OccurrenceState,
     OccurrenceStatus,
-    OpenActionItem,
-    occurrences,
-    open_action_items,
     plan_status,
 )
 
 __all__ = [
+    "WEEKDAYS",
     "ActionItem",
     "Cadence",
     "CommunicationKind",

@@ -1,12 +1,11 @@
-"""A communication plan: how often, how and what we tell the client (D11).
+"""Cadences: how often and when we tell the client, in the client's time zone (D11).
 
 A :class:`Cadence` is one recurring touch point ("Weekly report, every Friday
 17:00, by e-mail"), always stated in the *client's* time zone: the wall time
 stays 17:00 all year, whatever the UTC offset does across daylight-saving
-changes. :func:`occurrences` lists a cadence's instants in a range,
-:func:`plan_status` compares a :class:`CommunicationPlan` with the log of
-:class:`Interaction` records (done, overdue or due), and
-:func:`open_action_items` lists the action items still open.
+changes. :func:`occurrences` lists a cadence's instants in a range. What
+happened is in :mod:`clientpm.communication.log`; how the two compare is
+:func:`clientpm.communication.plan.plan_status`.
 
 Local times that do not exist or exist twice follow pendulum's default
 resolution: on a spring-forward day a time inside the gap moves forward by the
@@ -14,14 +13,13 @@ length of the gap (02:30 in New York on 2026-03-08 becomes 03:30-04:00), and on
 a fall-back day an ambiguous time is taken in standard time, the later of the
 two (01:30 on 2026-11-01 becomes 01:30-05:00).
 
-Everything here is pure: "now" is always an argument (``as_of``).
+Everything here is pure: no clock is read.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as _dt
-import enum
 import re
 from collections.abc import Iterable, Iterator
 
@@ -29,32 +27,16 @@ import attrs
 import pendulum
 
 from clientpm._checks import Checks, describe
-from clientpm._convert import (
-    to_date,
-    to_datetime,
-    to_enum,
-    to_optional_date,
-    to_optional_datetime,
-    to_strings,
-    to_tuple,
-)
-from clientpm.enums import Channel
-from clientpm.errors import UnknownReferenceError, ValidationError
+from clientpm._convert import to_date, to_datetime, to_enum, to_optional_date, to_strings
+from clientpm.enums import Channel, _Choice
+from clientpm.errors import ValidationError
 
 __all__ = [
     "WEEKDAYS",
-    "ActionItem",
     "Cadence",
     "CommunicationKind",
-    "CommunicationPlan",
     "Frequency",
-    "Interaction",
-    "OccurrenceState",
-    "OccurrenceStatus",
-    "OpenActionItem",
     "occurrences",
-    "open_action_items",
-    "plan_status",
 ]
 
 #: Day names accepted for ``weekday``, Monday first (index = ``date.weekday()``).
@@ -71,13 +53,6 @@ WEEKDAYS: tuple[str, ...] = (
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 _ORDINAL_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
-
-
-class _Choice(str, enum.Enum):
-    """A string enum whose ``str()`` is its value."""
-
-    def __str__(self) -> str:
-        return str(self.value)
 
 
 class CommunicationKind(_Choice):
@@ -109,24 +84,6 @@ class Frequency(_Choice):
     DAILY = "daily"
     WEEKLY = "weekly"
     MONTHLY = "monthly"
-
-
-class OccurrenceState(_Choice):
-    """Where one occurrence of a cadence stands.
-
-    ``done``: an interaction fulfilled it within the grace period; ``overdue``:
-    the grace period has passed without one; ``due``: its grace period has not
-    passed yet (it is upcoming, or late but still in time).
-
-    Example:
-        >>> [str(s) for s in OccurrenceState]
-        ['done', 'overdue', 'due']
-
-    """
-
-    DONE = "done"
-    OVERDUE = "overdue"
-    DUE = "due"
 
 
 # -- converters ---------------------------------------------------------------
@@ -547,409 +504,3 @@ def occurrences(
         if low <= moment <= high:
             found.append(moment)
     return tuple(found)
-
-
-# -- the log ------------------------------------------------------------------
-@attrs.frozen
-class ActionItem:
-    """Something someone agreed to do in an interaction.
-
-    Attributes:
-        id: Stable id such as ``"A-3"``.
-        text: What is to be done.
-        owner: Who does it (a stakeholder id or a name).
-        due: The date it is due.
-        done_at: When it was done, if it was.
-
-    Example:
-        >>> ActionItem(id="A1", text="Send the SSO test plan", owner="pm", due="2026-11-25")
-        ActionItem(id='A1', text='Send the SSO test plan', owner='pm', due=Date(2026, 11, 25), done_at=None)
-
-    """  # noqa: E501
-
-    id: str
-    text: str
-    owner: str
-    due: pendulum.Date = attrs.field(converter=to_date)
-    done_at: pendulum.DateTime | None = attrs.field(default=None, converter=to_optional_datetime)
-
-    @property
-    def label(self) -> str:
-        """How messages name this item, e.g. ``ActionItem 'A1'``."""
-        return f"ActionItem {self.id!r}"
-
-    def __attrs_post_init__(self) -> None:
-        c = Checks(self.label)
-        c.identifier("id", self.id)
-        c.text("text", self.text)
-        c.text("owner", self.owner)
-        c.date("due", self.due)
-        c.instant("done_at", self.done_at, optional=True)
-        c.raise_if_any()
-
-    def is_done(self, as_of: pendulum.DateTime) -> bool:
-        """Whether it was done at or before ``as_of``.
-
-        Example:
-            >>> import pendulum
-            >>> a = ActionItem(id="A1", text="Send it", owner="pm", due="2026-11-25",
-            ...                done_at="2026-11-24T10:00:00+08:00")
-            >>> a.is_done(pendulum.datetime(2026, 11, 24, tz="UTC"))
-            False
-
-        """
-        return self.done_at is not None and self.done_at <= as_of
-
-
-@attrs.frozen
-class Interaction:
-    """One exchange with the client: a meeting, a call, a report sent.
-
-    Attributes:
-        id: Stable id such as ``"I-7"``.
-        kind: report, meeting, call, review, demo or other.
-        channel: How it happened.
-        at: When, time-zone aware.
-        summary: What it was about, in a sentence or two.
-        participants: Ids of the stakeholders it was with.
-        decisions: What was decided.
-        action_items: What someone agreed to do (:class:`ActionItem`).
-        cadence: Id of the :class:`Cadence` occurrence it fulfils, if any.
-
-    Example:
-        >>> i = Interaction(id="I1", kind="report", channel="email",
-        ...                 at="2026-11-06T17:05:00+08:00", summary="Weekly report 45",
-        ...                 participants=["li.wei"], cadence="weekly-report")
-        >>> i.at.isoformat()
-        '2026-11-06T17:05:00+08:00'
-
-    """
-
-    id: str
-    kind: CommunicationKind = attrs.field(converter=_to_kind)
-    channel: Channel = attrs.field(converter=_to_channel)
-    at: pendulum.DateTime = attrs.field(converter=to_datetime)
-    summary: str
-    participants: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
-    decisions: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
-    action_items: tuple[ActionItem, ...] = attrs.field(default=(), converter=to_tuple)
-    cadence: str | None = None
-
-    @property
-    def label(self) -> str:
-        """How messages name this interaction, e.g. ``Interaction 'I1'``."""
-        return f"Interaction {self.id!r}"
-
-    def __attrs_post_init__(self) -> None:
-        c = Checks(self.label)
-        c.identifier("id", self.id)
-        c.choice("kind", self.kind, CommunicationKind)
-        c.choice("channel", self.channel, Channel)
-        c.instant("at", self.at)
-        c.text("summary", self.summary)
-        c.strings("participants", self.participants, what="stakeholder id")
-        c.unique("participants", self.participants)
-        c.strings("decisions", self.decisions)
-        c.items("action_items", self.action_items, ActionItem, "an ActionItem")
-        if self.cadence is not None:
-            c.identifier("cadence", self.cadence)
-        c.raise_if_any()
-        c.unique("action_items", tuple(item.id for item in self.action_items))
-        c.raise_if_any()
-
-
-# -- the plan -----------------------------------------------------------------
-@attrs.frozen
-class OccurrenceStatus:
-    """Where one occurrence of a cadence stands, from :func:`plan_status`.
-
-    Attributes:
-        cadence: The cadence's id.
-        at: The occurrence, in the cadence's zone.
-        status: done, overdue or due.
-        interaction: Id of the interaction that fulfilled it, if done.
-
-    Example:
-        >>> import pendulum
-        >>> s = OccurrenceStatus("weekly-report", pendulum.datetime(2026, 11, 6, 17,
-        ...                      tz="Asia/Shanghai"), OccurrenceState.DONE, "I1")
-        >>> str(s)
-        'weekly-report 2026-11-06T17:00:00+08:00: done (I1)'
-
-    """
-
-    cadence: str
-    at: pendulum.DateTime
-    status: OccurrenceState
-    interaction: str | None = None
-
-    def __str__(self) -> str:
-        by = f" ({self.interaction})" if self.interaction else ""
-        return f"{self.cadence} {self.at.isoformat()}: {self.status}{by}"
-
-
-@attrs.frozen
-class CommunicationPlan:
-    """The cadences agreed with the client (D11).
-
-    Attributes:
-        cadences: The :class:`Cadence` entries, ids unique.
-
-    Example:
-        >>> plan = CommunicationPlan([
-        ...     Cadence.weekly("weekly-report", "Weekly report", weekday="friday", at="17:00",
-        ...                    timezone="Asia/Shanghai", start="2026-11-02")])
-        >>> plan.cadence("weekly-report").title
-        'Weekly report'
-
-    """
-
-    cadences: tuple[Cadence, ...] = attrs.field(default=(), converter=to_tuple)
-
-    def __attrs_post_init__(self) -> None:
-        c = Checks("CommunicationPlan")
-        c.items("cadences", self.cadences, Cadence, "a Cadence")
-        c.raise_if_any()
-        c.unique("cadences", tuple(cadence.id for cadence in self.cadences))
-        c.raise_if_any()
-
-    def cadence(self, id: str) -> Cadence:
-        """The cadence with this id; :class:`~clientpm.UnknownReferenceError` if none.
-
-        Example:
-            >>> CommunicationPlan().cadence("x")
-            Traceback (most recent call last):
-            ...
-            clientpm.errors.UnknownReferenceError: CommunicationPlan: no cadence 'x' (known: none)
-
-        """
-        for cadence in self.cadences:
-            if cadence.id == id:
-                return cadence
-        known = ", ".join(c.id for c in self.cadences) or "none"
-        raise UnknownReferenceError.single(
-            "CommunicationPlan", f"no cadence {id!r} (known: {known})"
-        )
-
-    def status(
-        self,
-        interactions: Iterable[Interaction],
-        *,
-        since: pendulum.Date | pendulum.DateTime | str,
-        as_of: pendulum.DateTime,
-        horizon_days: int = 7,
-    ) -> tuple[OccurrenceStatus, ...]:
-        """Same as :func:`plan_status` (``plan_status(self, ...)``).
-
-        Example:
-            >>> import pendulum
-            >>> CommunicationPlan().status([], since="2026-11-01",
-            ...                            as_of=pendulum.datetime(2026, 11, 20, tz="UTC"))
-            ()
-
-        """
-        return plan_status(self, interactions, since=since, as_of=as_of, horizon_days=horizon_days)
-
-
-def _match(
-    cadence: Cadence, moments: tuple[pendulum.DateTime, ...], log: list[Interaction]
-) -> dict[pendulum.DateTime, Interaction]:
-    """Pair occurrences with interactions, each interaction at most once.
-
-    Occurrences are taken in order and each takes the earliest unused
-    interaction within its grace window; as every window has the same width,
-    this pairs as many occurrences as possible.
-    """
-    grace = cadence.grace
-    used: set[int] = set()
-    pairs: dict[pendulum.DateTime, Interaction] = {}
-    for moment in moments:
-        for index, interaction in enumerate(log):
-            if index in used or interaction.at < moment - grace:
-                continue
-            if interaction.at > moment + grace:
-                break
-            used.add(index)
-            pairs[moment] = interaction
-            break
-    return pairs
-
-
-def _days_after(moment: pendulum.DateTime, days: int) -> pendulum.DateTime:
-    """``moment`` plus ``days`` days, kept in ``moment``'s own zone or offset.
-
-    pendulum's arithmetic drops a ``tzinfo`` that is not one of its own (such as
-    a plain ``datetime.timezone``) and shifts the time, so such a moment is
-    moved with the standard library's arithmetic instead.
-    """
-    if moment.timezone is not None:
-        return moment + pendulum.duration(days=days)
-    return pendulum.instance(_dt.datetime.__add__(moment, _dt.timedelta(days=days)))
-
-
-def _check_since(since: object, horizon: pendulum.DateTime) -> None:
-    """Refuse a ``since`` after the horizon, by a rule that ignores the cadences."""
-    if isinstance(since, _dt.datetime):
-        start = to_datetime(since)
-        if start > horizon:
-            raise ValidationError.single(
-                "plan_status().since",
-                f"expected a time at or before {horizon.isoformat()} (as_of plus "
-                f"horizon_days), got {start.isoformat()}",
-            )
-        return
-    day, last = to_date(since), horizon.date()
-    if day > last:
-        raise ValidationError.single(
-            "plan_status().since",
-            f"expected a date on or before {last} (the date of as_of plus horizon_days, "
-            f"in as_of's zone), got {day}",
-        )
-
-
-def plan_status(
-    plan: CommunicationPlan,
-    interactions: Iterable[Interaction],
-    *,
-    since: pendulum.Date | pendulum.DateTime | str,
-    as_of: pendulum.DateTime,
-    horizon_days: int = 7,
-) -> tuple[OccurrenceStatus, ...]:
-    """Each occurrence from ``since`` to ``horizon_days`` after ``as_of``: done, overdue or due.
-
-    An occurrence is *done* when an interaction naming its cadence happened
-    (at or before ``as_of``) within ``grace_hours`` before or after it; each
-    interaction fulfils one occurrence at most. Otherwise it is *overdue* once
-    its grace period ended before ``as_of``, and *due* while the grace period
-    still runs, including every occurrence up to ``horizon_days`` after
-    ``as_of``. A ``since`` date starts at midnight in each cadence's zone.
-    Results are sorted by instant, then cadence id. An interaction naming a
-    cadence the plan does not have raises
-    :class:`~clientpm.UnknownReferenceError`.
-
-    ``since`` may not come after the horizon (``as_of`` plus ``horizon_days``):
-    a ``since`` date must be on or before the horizon's date in ``as_of``'s
-    own zone, a ``since`` instant at or before the horizon. Otherwise
-    :class:`~clientpm.ValidationError` is raised, whatever the cadences' zones
-    and even for an empty plan.
-
-    Example:
-        >>> import pendulum
-        >>> plan = CommunicationPlan([
-        ...     Cadence.weekly("weekly-report", "Weekly report", weekday="friday", at="17:00",
-        ...                    timezone="Asia/Shanghai", start="2026-11-02")])
-        >>> log = [Interaction(id="I1", kind="report", channel="email", summary="Week 45",
-        ...                    at="2026-11-06T17:30:00+08:00", cadence="weekly-report")]
-        >>> as_of = pendulum.datetime(2026, 11, 16, 9, tz="Asia/Shanghai")
-        >>> for s in plan_status(plan, log, since="2026-11-02", as_of=as_of):
-        ...     print(s)
-        weekly-report 2026-11-06T17:00:00+08:00: done (I1)
-        weekly-report 2026-11-13T17:00:00+08:00: overdue
-        weekly-report 2026-11-20T17:00:00+08:00: due
-
-    """
-    c = Checks("plan_status()")
-    c.instant("as_of", as_of)
-    c.integer("horizon_days", horizon_days, low=0)
-    _bound(c, "since", since, "UTC", end_of_day=False)
-    log = list(interactions)
-    c.items("interactions", tuple(log), Interaction, "an Interaction")
-    c.raise_if_any()
-    horizon = _days_after(as_of, horizon_days)
-    _check_since(since, horizon)
-    known = {cadence.id for cadence in plan.cadences}
-    for interaction in log:
-        if interaction.cadence is not None and interaction.cadence not in known:
-            raise UnknownReferenceError.single(
-                f"{interaction.label}.cadence",
-                f"no cadence {interaction.cadence!r} in the plan "
-                f"(known: {', '.join(sorted(known)) or 'none'})",
-            )
-    statuses: list[OccurrenceStatus] = []
-    for cadence in plan.cadences:
-        # A since date after the horizon in this cadence's zone leaves nothing to list.
-        low = _bound(c, "since", since, cadence.timezone, end_of_day=False)
-        assert low is not None  # checked above
-        mine = sorted(
-            (i for i in log if i.cadence == cadence.id and i.at <= as_of),
-            key=lambda i: (i.at, i.id),
-        )
-        # Match from the cadence's start, so that the answer does not depend on `since`.
-        last_day = horizon.in_timezone(cadence.timezone).date()
-        moments = occurrences(cadence, cadence.start, horizon) if cadence.start <= last_day else ()
-        pairs = _match(cadence, moments, mine)
-        for moment in moments:
-            if moment < low:
-                continue
-            done = pairs.get(moment)
-            if done is not None:
-                state = OccurrenceState.DONE
-            elif moment + cadence.grace < as_of:
-                state = OccurrenceState.OVERDUE
-            else:
-                state = OccurrenceState.DUE
-            statuses.append(OccurrenceStatus(cadence.id, moment, state, done.id if done else None))
-    return tuple(sorted(statuses, key=lambda s: (s.at, s.cadence)))
-
-
-# -- action items --------------------------------------------------------------
-@attrs.frozen
-class OpenActionItem:
-    """An action item not done yet, from :func:`open_action_items`.
-
-    Attributes:
-        item: The :class:`ActionItem`.
-        interaction: Id of the interaction where it was agreed.
-        overdue: Whether its due date is before ``as_of``'s local date in the
-            interaction's own zone or UTC offset.
-
-    Example:
-        >>> a = ActionItem(id="A1", text="Send it", owner="pm", due="2026-11-25")
-        >>> OpenActionItem(a, "I1", overdue=False).item.id
-        'A1'
-
-    """
-
-    item: ActionItem
-    interaction: str
-    overdue: bool
-
-
-def open_action_items(
-    interactions: Iterable[Interaction], *, as_of: pendulum.DateTime
-) -> tuple[OpenActionItem, ...]:
-    """The action items not done at ``as_of``, sorted by due date then id.
-
-    Items agreed after ``as_of`` are left out. An item is overdue when its due
-    date is before ``as_of``'s date in the interaction's own time zone or UTC
-    offset (that of its ``at``, whatever kind of ``tzinfo`` carries it).
-
-    Example:
-        >>> import pendulum
-        >>> log = [Interaction(id="I1", kind="meeting", channel="meeting", summary="Kick-off",
-        ...                    at="2026-11-03T10:00:00+08:00", action_items=[
-        ...                        ActionItem(id="A1", text="Send the plan", owner="pm",
-        ...                                   due="2026-11-05"),
-        ...                        ActionItem(id="A2", text="Share logins", owner="li.wei",
-        ...                                   due="2026-11-10")])]
-        >>> as_of = pendulum.datetime(2026, 11, 6, 9, tz="Asia/Shanghai")
-        >>> [(o.item.id, o.overdue) for o in open_action_items(log, as_of=as_of)]
-        [('A1', True), ('A2', False)]
-
-    """
-    c = Checks("open_action_items()")
-    c.instant("as_of", as_of)
-    log = tuple(interactions)
-    c.items("interactions", log, Interaction, "an Interaction")
-    c.raise_if_any()
-    found: list[OpenActionItem] = []
-    for interaction in log:
-        if interaction.at > as_of:
-            continue
-        today = as_of.astimezone(interaction.at.tzinfo).date()
-        found.extend(
-            OpenActionItem(item, interaction.id, overdue=item.due < today)
-            for item in interaction.action_items
-            if not item.is_done(as_of)
-        )
-    return tuple(sorted(found, key=lambda o: (o.item.due, o.item.id, o.interaction)))

@@ -59,7 +59,6 @@ from clientpm.enums import Billing, ChangeStatus, Recommendation, RequirementSta
 from clientpm.errors import Problem, UnknownReferenceError, ValidationError
 from clientpm.impact.dimensions import (
     ImpactDimension,
-    dimension_list,
     run_dimensions,
 )
 from clientpm.impact.policy import ChangePolicy
@@ -85,8 +84,7 @@ from clientpm.model.change import (
 )
 from clientpm.model.project import Project
 from clientpm.money import Money
-from clientpm.scheduling.engine import as_of_parts
-from clientpm.scheduling.result import Schedule, schedule as compute_schedule
+from clientpm.scheduling.result import Schedule, schedule_for
 
 __all__ = ["assess_change"]
 
@@ -504,7 +502,7 @@ def _decide(
                     targets=", ".join(e.targets),
                 )
             )
-    reasons.extend(reason("dimension", name=d.name, summary=d.summary) for d in dims)
+    reasons.extend(reason("dimension", name=d.name, summary=d.reason or d.summary) for d in dims)
     # Who decides (D14).
     role, escalated = policy.decider(effort_days=effort, cost=budget.cost_delta)
     if contract_broken or any(d.escalate for d in dims):
@@ -593,7 +591,7 @@ def assess_change(
             "assess_change.policy", f"expected a ChangePolicy, got {describe(policy)}"
         )
     code = check_locale(project.client.locale if locale is None else locale, "assess_change.locale")
-    plan = _plan_for(project, as_of, schedule)
+    plan = schedule_for(project, as_of, schedule, "assess_change")
     policy.validate_for(plan, project.currency)
     walk = _ScopeWalk(project, change_request, plan)
     scope = walk.walk()
@@ -603,7 +601,7 @@ def assess_change(
     context = ImpactContext(
         project, change_request, policy, plan.as_of, code, scope, sched, budget, risk
     )
-    dims, errors = run_dimensions(dimension_list(dimensions), context)
+    dims, errors = run_dimensions(dimensions, context, where="assess_change.dimensions")
     recommendation = _decide(
         project, change_request, policy, (scope, sched, budget, risk), dims, code
     )
@@ -619,25 +617,3 @@ def assess_change(
         dimensions=dims,
         errors=errors,
     )
-
-
-def _plan_for(project: Project, as_of: object, schedule: Schedule | None) -> Schedule:
-    if schedule is None:
-        return compute_schedule(project, as_of=as_of)  # type: ignore[arg-type]
-    if not isinstance(schedule, Schedule):
-        raise ValidationError.single(
-            "assess_change.schedule", f"expected a Schedule or None, got {describe(schedule)}"
-        )
-    if schedule.project is not project:
-        raise ValidationError.single(
-            "assess_change.schedule",
-            f"expected the schedule of {project.label}, got one computed for another project "
-            f"object ({schedule.project.label}); pass schedule(project, as_of=...) of this one",
-        )
-    day, _ = as_of_parts(as_of, project.calendar)
-    if schedule.as_of != day:
-        raise ValidationError.single(
-            "assess_change.schedule",
-            f"expected a schedule as of {day}, got one as of {schedule.as_of}",
-        )
-    return schedule

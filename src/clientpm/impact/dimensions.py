@@ -10,14 +10,15 @@ through :func:`clientpm_register_impact_dimensions` in this module.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
 from clientpm._checks import describe
-from clientpm._hooks import hookimpl
-from clientpm.errors import PluginError, ValidationError
+from clientpm._hooks import PluginItem, call_plugins, hookimpl, plugin_items
+from clientpm.errors import PluginError
+from clientpm.impact.reasons import reason
 from clientpm.impact.results import DimensionResult, ImpactContext
 
 __all__ = [
@@ -108,19 +109,11 @@ def _goals(context: ImpactContext) -> DimensionResult | None:
     removed = set(context.scope.removed)
     weakened = [g.id for g in hit if removed & set(g.supports)]
     ids = ", ".join(g.id for g in hit)
-    if context.locale == "zh":
-        summary = f"变更涉及支撑目标 {ids} 的需求"
-        summary += (
-            f"；移除需求会削弱目标 {', '.join(weakened)}，须由发起人确认。" if weakened else "。"
-        )
+    if weakened:
+        why = reason("goals_weakened", ids=ids, weakened=", ".join(weakened))
     else:
-        summary = f"the change touches requirements that serve goal(s) {ids}"
-        summary += (
-            f"; removing them weakens {', '.join(weakened)}, which the sponsor must confirm."
-            if weakened
-            else "."
-        )
-    return DimensionResult("goals", summary, escalate=bool(weakened))
+        why = reason("goals", ids=ids)
+    return DimensionResult("goals", why.text(context.locale), escalate=bool(weakened), reason=why)
 
 
 #: The goals dimension: flags goals served by removed or revised requirements.
@@ -131,74 +124,47 @@ BUILTIN_DIMENSIONS: tuple[ImpactDimension, ...] = (GOALS,)
 
 
 def run_dimensions(
-    dimensions: Iterable[object], context: ImpactContext
+    dimensions: object, context: ImpactContext, *, where: str = "run_dimensions.dimensions"
 ) -> tuple[tuple[DimensionResult, ...], tuple[PluginError, ...]]:
     """Measure every dimension; a failing one becomes a :class:`~clientpm.PluginError`.
 
-    One dimension that raises, or returns something that is not a
-    :class:`~clientpm.impact.DimensionResult`, does not stop the others.
+    ``dimensions`` is a registry such as ``host.impact_dimensions()``, another
+    mapping, a list, or ``None`` for :data:`BUILTIN_DIMENSIONS`. One dimension
+    that raises, or returns something that is not a
+    :class:`~clientpm.impact.DimensionResult`, does not stop the others; its
+    error names the plugin that registered it.
+
+    Raises:
+        ValidationError: naming ``where`` for ``dimensions`` of another kind.
 
     Example:
         >>> def boom(ctx):
         ...     raise RuntimeError("no network here")
         >>> results, errors = run_dimensions([Dimension("boom", boom)], context=None)
-        >>> results, str(errors[0])
-        ((), "plugin 'boom' failed in hook measure: RuntimeError: no network here")
-
-    """
-    results: list[DimensionResult] = []
-    errors: list[PluginError] = []
-    for dim in dimensions:
-        name = str(getattr(dim, "name", type(dim).__name__))
-        if not isinstance(dim, ImpactDimension):
-            errors.append(
-                PluginError(
-                    name,
-                    "clientpm_register_impact_dimensions",
-                    f"expected an impact dimension with name and measure(), got {describe(dim)}",
-                )
-            )
-            continue
-        try:
-            found = dim.measure(context)
-        except Exception as err:
-            errors.append(PluginError(name, "measure", f"{type(err).__name__}: {err}"))
-            continue
-        if found is None:
-            continue
-        if not isinstance(found, DimensionResult):
-            errors.append(
-                PluginError(
-                    name, "measure", f"expected a DimensionResult or None, got {describe(found)}"
-                )
-            )
-            continue
-        results.append(found)
-    return tuple(results), tuple(errors)
-
-
-def dimension_list(dimensions: object) -> Iterable[object]:
-    """The dimensions to run: the built-ins for ``None``, a registry's values, or a list.
-
-    Example:
-        >>> [d.name for d in dimension_list(None)]
-        ['goals']
-        >>> dimension_list(42)
+        >>> results, errors[0].item, errors[0].reason
+        ((), 'boom', "impact dimension 'boom': RuntimeError: no network here")
+        >>> run_dimensions(42, None, where="assess_change.dimensions")
         Traceback (most recent call last):
         ...
-        clientpm.errors.ValidationError: assess_change.dimensions: expected impact dimensions (a list or a registry), got int 42
+        clientpm.errors.ValidationError: assess_change.dimensions: expected impact dimensions (a list or a mapping) or None, got int 42
 
     """  # noqa: E501
-    if dimensions is None:
-        return BUILTIN_DIMENSIONS
-    if isinstance(dimensions, Mapping):
-        return list(dimensions.values())
-    if isinstance(dimensions, Iterable) and not isinstance(dimensions, (str, bytes)):
-        return list(dimensions)
-    raise ValidationError.single(
-        "assess_change.dimensions",
-        f"expected impact dimensions (a list or a registry), got {describe(dimensions)}",
+
+    def refuse(entry: PluginItem) -> PluginError | None:
+        if isinstance(entry.item, ImpactDimension):
+            return None
+        reason = f"expected an impact dimension with name and measure(), got {describe(entry.item)}"
+        return entry.error("clientpm_register_impact_dimensions", reason)
+
+    results, errors = call_plugins(
+        plugin_items(dimensions, where, "impact dimension", default=BUILTIN_DIMENSIONS),
+        "measure",
+        lambda dim: dim.measure(context),
+        expected="a DimensionResult or None",
+        accept=lambda x: x is None or isinstance(x, DimensionResult),
+        refuse=refuse,
     )
+    return tuple(results), tuple(errors)
 
 
 @hookimpl

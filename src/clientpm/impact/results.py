@@ -17,7 +17,7 @@ from clientpm.enums import Billing, Recommendation, Role
 from clientpm.errors import PluginError
 from clientpm.impact.policy import ChangePolicy
 from clientpm.impact.reasons import Reason, join
-from clientpm.locale import check_locale
+from clientpm.locale import catalogue, check_locale
 from clientpm.model.change import Assessment, ChangeRequest
 from clientpm.model.project import Project
 from clientpm.money import Money
@@ -34,28 +34,6 @@ __all__ = [
     "ScheduleImpact",
     "ScopeImpact",
 ]
-
-#: Row labels of :meth:`ChangeImpact.table`: English and Chinese.
-_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Impact of change request", "变更请求影响"),
-    "item": ("Item", "事项"),
-    "value": ("Value", "值"),
-    "effort": ("Effort delta (person-days)", "工作量变化（人天）"),
-    "added": ("Added requirements", "新增需求"),
-    "removed": ("Removed requirements", "删除需求"),
-    "revised": ("Revised requirements", "修订需求"),
-    "slip": ("Largest slip (working days)", "最大推迟（工作日）"),
-    "moves": ("Milestones that move", "变动的里程碑"),
-    "breaches": ("Due-date breaches", "超出截止日期"),
-    "cost": ("Cost delta", "成本变化"),
-    "forecast": ("Forecast vs budget", "预测成本占预算"),
-    "risk": ("Risk exposure before → after", "风险敞口 变更前 → 变更后"),
-    "recommendation": ("Recommendation", "建议"),
-    "approvers": ("Approvers", "审批人"),
-    "reject": ("reject", "拒绝"),
-    "absorb": ("absorb (free)", "免费承担"),
-    "bill": ("bill", "收费"),
-}
 
 
 @attrs.frozen
@@ -347,6 +325,9 @@ class DimensionResult:
         summary: One sentence in the context's locale.
         escalate: Whether it needs the top approver (adds an escalation).
         details: Optional ``(label, value)`` pairs for reports.
+        reason: The summary as a :class:`~clientpm.impact.Reason` (a catalogue
+            message), so it reads in any locale; ``None`` when only
+            :attr:`summary` exists, in the assessment's locale.
 
     Example:
         >>> from clientpm.impact import DimensionResult
@@ -360,6 +341,7 @@ class DimensionResult:
     summary: str
     escalate: bool = False
     details: tuple[tuple[str, str], ...] = ()
+    reason: Reason | None = None
 
 
 @attrs.frozen
@@ -422,14 +404,17 @@ class ChangeImpact:
             ('Impact of change request CR-1', ('Effort delta (person-days)', '7'))
 
         """
-        i = 1 if self.locale == "zh" else 0
+        words = catalogue(self.locale)
+
+        def label(key: str) -> str:
+            return words["impact.table." + key]
 
         def ids(values: tuple[str, ...]) -> str:
             return ", ".join(values) or "—"
 
         scope, budget, rec = self.scope, self.budget, self.recommendation
         pct = "—" if budget.forecast_percent is None else f"{budget.forecast_percent}%"
-        decision = _LABELS[rec.decision.value][i]
+        decision = label(rec.decision.value)
         values = {
             "effort": str(scope.effort_delta_days),
             "added": ids(scope.added),
@@ -445,10 +430,10 @@ class ChangeImpact:
             "approvers": ids(rec.approvers),
         }
         return Table(
-            title=f"{_LABELS['title'][i]} {self.change_request_id}",
+            title=f"{label('title')} {self.change_request_id}",
             caption=self.summary,
-            headers=(_LABELS["item"][i], _LABELS["value"][i]),
-            rows=tuple((_LABELS[key][i], value) for key, value in values.items()),
+            headers=(label("item"), label("value")),
+            rows=tuple((label(key), value) for key, value in values.items()),
         )
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:

@@ -33,6 +33,7 @@ from clientpm._convert import (
 )
 from clientpm.enums import Billing, ChangeStatus, Recommendation, RequirementStatus
 from clientpm.errors import IllegalTransitionError, ValidationError
+from clientpm.locale import check_locale, say
 from clientpm.model.history import Transition, illegal, need_reason, transition
 from clientpm.model.requirement import Requirement
 from clientpm.money import Money
@@ -98,11 +99,20 @@ class AddRequirement:
             c.identifier("milestone", self.milestone)
         c.raise_if_any()
 
-    def describe(self) -> str:
-        """Say what the change does, in plain words."""
-        target = f" to milestone {self.milestone!r}" if self.milestone else ""
+    def describe(self, locale: str = "en") -> str:
+        """Say what the change does, in plain words, in ``locale``.
+
+        Example:
+            >>> from clientpm import AddRequirement, Requirement
+            >>> req = Requirement(id="REQ-9", title="Export", estimate_days=3)
+            >>> AddRequirement(req).describe("zh"), AddRequirement(req, "M2").describe("zh")
+            ("新增需求 'REQ-9'（3 人天）", "新增需求 'REQ-9'（3 人天），由里程碑 'M2' 交付")
+
+        """
         r = self.requirement
-        return f"add requirement {r.id!r} ({r.estimate_days} person-days){target}"
+        key = "change.describe.add_to" if self.milestone else "change.describe.add"
+        code = check_locale(locale, "AddRequirement.describe.locale")
+        return say(code, key, id=r.id, days=r.estimate_days, milestone=self.milestone)
 
 
 @attrs.frozen
@@ -129,12 +139,16 @@ class ReviseEstimate:
         c.number("estimate_days", self.estimate_days, low=0)
         c.raise_if_any()
 
-    def describe(self) -> str:
-        """Say what the change does, in plain words."""
-        return (
-            f"revise the estimate of requirement {self.requirement_id!r} "
-            f"to {self.estimate_days} person-days"
-        )
+    def describe(self, locale: str = "en") -> str:
+        """Say what the change does, in plain words, in ``locale``.
+
+        Example:
+            >>> ReviseEstimate("REQ-1", "12").describe("zh")
+            "将需求 'REQ-1' 的估算改为 12 人天"
+
+        """
+        code = check_locale(locale, "ReviseEstimate.describe.locale")
+        return say(code, "change.describe.revise", id=self.requirement_id, days=self.estimate_days)
 
 
 @attrs.frozen
@@ -158,9 +172,16 @@ class RemoveRequirement:
         c.identifier("requirement_id", self.requirement_id)
         c.raise_if_any()
 
-    def describe(self) -> str:
-        """Say what the change does, in plain words."""
-        return f"remove requirement {self.requirement_id!r} from the scope"
+    def describe(self, locale: str = "en") -> str:
+        """Say what the change does, in plain words, in ``locale``.
+
+        Example:
+            >>> RemoveRequirement("REQ-3").describe("zh")
+            "从范围中删除需求 'REQ-3'"
+
+        """
+        code = check_locale(locale, "RemoveRequirement.describe.locale")
+        return say(code, "change.describe.remove", id=self.requirement_id)
 
 
 @attrs.frozen
@@ -187,9 +208,16 @@ class MoveMilestone:
         c.date("due", self.due)
         c.raise_if_any()
 
-    def describe(self) -> str:
-        """Say what the change does, in plain words."""
-        return f"move milestone {self.milestone_id!r} to {self.due.isoformat()}"
+    def describe(self, locale: str = "en") -> str:
+        """Say what the change does, in plain words, in ``locale``.
+
+        Example:
+            >>> MoveMilestone("M2", "2027-01-15").describe("zh")
+            "将里程碑 'M2' 的到期日改为 2027-01-15"
+
+        """
+        code = check_locale(locale, "MoveMilestone.describe.locale")
+        return say(code, "change.describe.move", id=self.milestone_id, date=self.due.isoformat())
 
 
 #: One change carried by a change request.

@@ -6,7 +6,6 @@ here check a builder's arguments and read the project's dates in its zone.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -32,12 +31,10 @@ __all__ = [
     "TOP_RISKS",
     "SectionBuilder",
     "SectionContext",
-    "check_date",
     "check_project",
     "in_period",
     "local_day",
     "open_risks",
-    "risk_score",
     "words_for",
 ]
 
@@ -83,7 +80,21 @@ class SectionContext:
     schedule: Schedule
 
     def say(self, en: str, zh: str) -> str:
-        """Pick the text for the report's locale."""
+        """Pick the plugin's own text for the report's locale: Chinese in ``zh``, else English.
+
+        Built-in sections read the catalogue instead (``ctx.words("sec.risks")``
+        for a report message, ``ctx.words.say("rag.red")`` for any other).
+
+        Example:
+            >>> import clientpm as cpm
+            >>> def hosting(ctx):
+            ...     return cpm.Section("hosting", ctx.say("Hosting", "托管"), [])
+            >>> report = cpm.weekly_report(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF,
+            ...                            sections={"hosting": hosting})
+            >>> report.sections[-1].title
+            '托管'
+
+        """
         return zh if self.locale == "zh" else en
 
 
@@ -94,21 +105,6 @@ def check_project(value: object, where: str) -> Project:
     if not isinstance(value, Project):
         raise ValidationError.single(where, f"expected a Project, got {describe(value)}")
     return value
-
-
-def check_date(value: object, where: str, project: Project) -> pendulum.Date:
-    if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
-            raise ValidationError.single(
-                where,
-                f"expected a date or a time-zone-aware date and time, got naive {describe(value)}",
-            )
-        return project.calendar.local_date(value)
-    if isinstance(value, _dt.date):
-        return pendulum.Date(value.year, value.month, value.day)
-    raise ValidationError.single(
-        where, f"expected a pendulum.Date or DateTime, got {describe(value)}"
-    )
 
 
 def words_for(project: Project, locale: str | None) -> Words:
@@ -123,12 +119,8 @@ def in_period(day: pendulum.Date | None, start: pendulum.Date, end: pendulum.Dat
     return day is not None and start <= day <= end
 
 
-def risk_score(risk: Risk) -> int:
-    return risk.probability * risk.impact
-
-
 def open_risks(project: Project) -> list[Risk]:
     return sorted(
         (r for r in project.risks if r.status is not RiskStatus.CLOSED),
-        key=lambda r: (-risk_score(r), r.id),
+        key=lambda r: (-r.score, r.id),
     )

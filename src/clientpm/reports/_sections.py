@@ -6,22 +6,19 @@ that range, in the project's time zone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-import pendulum
-
-from clientpm._checks import describe
+from clientpm._hooks import call_plugins, plugin_items
 from clientpm.enums import (
     ChangeStatus,
     FeedbackKind,
     MilestoneStatus,
     RequirementStatus,
 )
-from clientpm.errors import PluginError, ValidationError
+from clientpm.errors import PluginError
 from clientpm.metrics.risk_matrix import DEFAULT_MATRIX, heat_map, risk_changes
-from clientpm.metrics.satisfaction import feedback_state, working_hours_between
+from clientpm.metrics.satisfaction import working_hours_between
 from clientpm.model.project import Project
 from clientpm.reports._context import (
     TOP_RISKS,
@@ -29,7 +26,6 @@ from clientpm.reports._context import (
     in_period,
     local_day,
     open_risks,
-    risk_score,
 )
 from clientpm.reports.document import (
     Block,
@@ -44,14 +40,13 @@ from clientpm.reports.document import (
     TimelineRow,
     Tone,
 )
-from clientpm.reports.health import HealthPolicy, forecast_cost, project_health, spent_to_date
+from clientpm.reports.health import HealthPolicy, ReportFacts
 from clientpm.reports.wording import Words
 
 if TYPE_CHECKING:
     from clientpm.model.change import ChangeRequest
-    from clientpm.scheduling.result import Schedule
 
-__all__ = ["Sections", "footnotes", "plugin_sections", "section_list"]
+__all__ = ["Sections", "footnotes", "plugin_sections"]
 
 
 class Sections:
@@ -60,15 +55,14 @@ class Sections:
     def __init__(
         self,
         kind: str,
-        project: Project,
-        as_of: pendulum.Date,
+        facts: ReportFacts,
         w: Words,
         previous: Project | None,
         policy: HealthPolicy,
-        plan: Schedule,
     ) -> None:
+        project, as_of, plan = facts.project, facts.as_of, facts.schedule
         self.kind, self.project, self.as_of, self.w = kind, project, as_of, w
-        self.previous, self.policy, self.plan = previous, policy, plan
+        self.previous, self.policy, self.plan, self.facts = previous, policy, plan, facts
         if kind == "weekly":
             self.start = as_of.subtract(days=6)
             self.next_end = as_of.add(days=7)
@@ -79,17 +73,13 @@ class Sections:
             self.start = as_of.subtract(months=1).add(days=1)
             self.next_end = as_of.add(months=1)
         self.forecast = {f.id: f for f in plan.forecasts()}
-        zone = project.client.timezone
-        self.feedback_state = {
-            f.id: feedback_state(f, as_of=as_of, timezone=zone) for f in project.feedback
-        }
+        self.feedback_state = facts.feedback
         self.complaints = [
             f for f in project.feedback
             if f.kind is FeedbackKind.COMPLAINT and not self.feedback_state[f.id].resolved
             and self.feedback_state[f.id].received <= as_of
         ]  # fmt: skip
-        self.status = project_health(project, as_of=as_of, schedule=plan, locale=w.locale,
-                                     policy=policy)  # fmt: skip
+        self.status = facts.health(locale=w.locale, policy=policy)
 
     # -- sections --------------------------------------------------------------
     def done(self) -> tuple[Section, int]:
@@ -115,14 +105,14 @@ class Sections:
 
     def current(self) -> Section:
         w, p = self.w, self.project
-        spent = spent_to_date(p, self.as_of)
+        spent = self.facts.spent
         stones = p.milestones
         on_track = sum(1 for m in stones if self.forecast[m.id].days_late <= 0)
         facts = KeyFacts([
             (w("status"), self.status.rag.label(w.locale)),
             (w("f.budget"), w.money(p.budget)),
             (w("f.spent"), w.money(spent)),
-            (w("f.forecast_cost"), w.money(forecast_cost(p, self.as_of))),
+            (w("f.forecast_cost"), w.money(self.facts.forecast_cost)),
             (w("f.milestones"), w("f.of", n=on_track, total=len(stones))),
             (w("f.open_risks"), str(len(open_risks(p)))),
             (w("f.open_complaints"), str(len(self.open_complaints()))),
@@ -176,7 +166,7 @@ class Sections:
             return Section(key, w("sec.risks" if key == "risks" else "sec.register"),
                            [Paragraph(w("risk.none"))])  # fmt: skip
         rows = [
-            (f"{r.id} {r.title}", str(risk_score(r)), f"{r.probability} × {r.impact}", r.owner,
+            (f"{r.id} {r.title}", str(r.score), f"{r.probability} × {r.impact}", r.owner,
              w.enum(r.strategy), w.date(r.next_review))
             for r in shown
         ]  # fmt: skip
@@ -243,11 +233,8 @@ class Sections:
         return Section("feedback", w("sec.feedback"), [DataTable(headers, rows)])
 
     def commitments(self) -> Section:
-        from clientpm.scheduling.expectations import commitments_at_risk
-
         w, p = self.w, self.project
-        at_risk = {c.commitment_id: c for c in
-                   commitments_at_risk(p, as_of=self.as_of, schedule=self.plan)}  # fmt: skip
+        at_risk = {c.commitment_id: c for c in self.facts.commitments_at_risk}
         items = []
         for c in p.commitments:
             if c.status.is_closed:  # open or renegotiated promises are still to keep
@@ -333,39 +320,16 @@ class Sections:
         return lines[:5]
 
 
-def section_list(sections: object) -> list[tuple[str, object]]:
-    if sections is None:
-        return []
-    if isinstance(sections, Mapping):
-        return [(str(k), v) for k, v in sections.items()]
-    if isinstance(sections, Iterable) and not isinstance(sections, (str, bytes)):
-        return [(getattr(s, "__name__", type(s).__name__), s) for s in sections]
-    raise ValidationError.single(
-        "report.sections",
-        f"expected report sections (a mapping or a list) or None, got {describe(sections)}",
-    )
-
-
 def plugin_sections(
     sections: object, context: SectionContext
 ) -> tuple[list[Section], list[PluginError]]:
-    built: list[Section] = []
-    errors: list[PluginError] = []
-    for name, builder in section_list(sections):
-        try:
-            section = builder(context)  # type: ignore[operator]
-        except Exception as err:  # a plugin must not stop the report
-            errors.append(PluginError(name, "build", f"{type(err).__name__}: {err}"))
-            continue
-        if section is None:
-            continue
-        if not isinstance(section, Section):
-            errors.append(
-                PluginError(name, "build", f"expected a Section or None, got {describe(section)}")
-            )
-            continue
-        built.append(section)
-    return built, errors
+    return call_plugins(
+        plugin_items(sections, f"{context.kind}_report.sections", "report section"),
+        "build",
+        lambda builder: builder(context),
+        expected="a Section or None",
+        accept=lambda x: x is None or isinstance(x, Section),
+    )
 
 
 def footnotes(sections: list[Section], w: Words) -> list[tuple[str, str]]:

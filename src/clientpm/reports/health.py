@@ -22,6 +22,7 @@ The worst signal decides the colour; green says so in words.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -32,17 +33,22 @@ from clientpm._checks import Checks, describe
 from clientpm._convert import to_decimal_or_keep, to_strings
 from clientpm.enums import FeedbackKind, RequirementStatus, RiskStatus
 from clientpm.errors import ValidationError
+from clientpm.locale import check_locale, say
 from clientpm.money import Money
 from clientpm.reports.wording import Words
 
 if TYPE_CHECKING:
+    from clientpm.metrics.satisfaction import FeedbackState
     from clientpm.model.project import Project
+    from clientpm.scheduling.expectations import CommitmentAtRisk
     from clientpm.scheduling.result import Schedule
 
 __all__ = [
     "HealthPolicy",
     "Rag",
+    "ReportFacts",
     "Status",
+    "check_policy",
     "forecast_cost",
     "project_health",
     "spent_to_date",
@@ -63,9 +69,14 @@ class Rag(enum.Enum):
     RED = "red"
 
     def label(self, locale: str = "en") -> str:
-        """The colour's name in English or Chinese."""
-        names = {"green": ("Green", "绿"), "amber": ("Amber", "黄"), "red": ("Red", "红")}
-        return names[self.value][locale == "zh"]
+        """The colour's name in ``locale`` (the catalogue message ``"rag.<colour>"``).
+
+        Example:
+            >>> Rag.RED.label(), Rag.RED.label("zh_CN")
+            ('Red', '红')
+
+        """
+        return say(check_locale(locale, "Rag.label.locale"), "rag." + self.value)
 
 
 @attrs.frozen
@@ -147,18 +158,98 @@ def forecast_cost(project: Project, as_of: pendulum.Date) -> Money:
         Money('316000.00', 'CNY')
 
     """
+    return spent_to_date(project, as_of) + _remaining_cost(project)
+
+
+def _remaining_cost(project: Project) -> Money:
     remaining = sum(
         (r.estimate_days for r in project.scope_baseline if r.status is not RequirementStatus.DONE),
         Decimal(0),
     )
-    return spent_to_date(project, as_of) + project.day_rate * remaining
+    return project.day_rate * remaining
 
 
-def _budget(
-    project: Project, as_of: pendulum.Date, policy: HealthPolicy, w: Words
-) -> list[tuple[Rag, str]]:
-    forecast = forecast_cost(project, as_of)
-    ratio = forecast.ratio(project.budget)
+@attrs.frozen(eq=False)
+class ReportFacts:
+    """What a report and its red/amber/green status both read, worked out once.
+
+    Attributes:
+        project: The project.
+        as_of: The status date.
+        schedule: The project's schedule as of that date.
+        spent: :func:`spent_to_date`.
+        forecast_cost: :func:`forecast_cost`.
+        feedback: What was known of each piece of feedback, by id
+            (:func:`clientpm.metrics.satisfaction.feedback_state`).
+        commitments_at_risk: :func:`clientpm.scheduling.commitments_at_risk`.
+
+    Example:
+        >>> import clientpm as cpm
+        >>> p, day = cpm.sample_project(), cpm.sample.SAMPLE_AS_OF
+        >>> facts = ReportFacts.of(p, day, cpm.schedule(p, as_of=day))
+        >>> facts.spent, facts.feedback["F4"].responded
+        (Money('124000.00', 'CNY'), False)
+        >>> facts.health().rag.value
+        'red'
+
+    """
+
+    project: Project
+    as_of: pendulum.Date
+    schedule: Schedule
+    spent: Money
+    forecast_cost: Money
+    feedback: Mapping[str, FeedbackState]
+    commitments_at_risk: tuple[CommitmentAtRisk, ...]
+
+    @classmethod
+    def of(cls, project: Project, as_of: pendulum.Date, schedule: Schedule) -> ReportFacts:
+        """Work the facts out for a project, its status date and its schedule as of then."""
+        from clientpm.metrics.satisfaction import feedback_state
+        from clientpm.scheduling.expectations import commitments_at_risk
+
+        spent = spent_to_date(project, as_of)
+        zone = project.client.timezone
+        return cls(
+            project=project,
+            as_of=as_of,
+            schedule=schedule,
+            spent=spent,
+            forecast_cost=spent + _remaining_cost(project),
+            feedback={
+                f.id: feedback_state(f, as_of=as_of, timezone=zone) for f in project.feedback
+            },
+            commitments_at_risk=commitments_at_risk(project, as_of=as_of, schedule=schedule),
+        )
+
+    def health(self, *, locale: str = "en", policy: HealthPolicy | None = None) -> Status:
+        """Red, amber or green from these facts; see :func:`project_health`."""
+        return _health(self, check_policy(policy, "ReportFacts.health"), Words(locale))
+
+
+def check_policy(policy: object, where: str) -> HealthPolicy:
+    """``policy``, or the default thresholds for ``None``; ``where`` names the caller.
+
+    Example:
+        >>> check_policy(None, "weekly_report").red_slip_days
+        5
+        >>> check_policy({}, "weekly_report")
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.ValidationError: weekly_report.policy: expected a HealthPolicy or None, got dict {}
+
+    """  # noqa: E501
+    policy = HealthPolicy() if policy is None else policy
+    if not isinstance(policy, HealthPolicy):
+        raise ValidationError.single(
+            f"{where}.policy", f"expected a HealthPolicy or None, got {describe(policy)}"
+        )
+    return policy
+
+
+def _budget(facts: ReportFacts, policy: HealthPolicy, w: Words) -> list[tuple[Rag, str]]:
+    forecast = facts.forecast_cost
+    ratio = forecast.ratio(facts.project.budget)
     if ratio is None:  # no budget: any forecast cost is beyond it
         return [(Rag.AMBER, w("reason.no_budget", cost=w.money(forecast)))] if forecast else []
     pct = ratio * 100
@@ -170,16 +261,13 @@ def _budget(
     return []
 
 
-def _complaints(
-    project: Project, as_of: pendulum.Date, policy: HealthPolicy, w: Words
-) -> list[tuple[Rag, str]]:
-    from clientpm.metrics.satisfaction import feedback_state
-
+def _complaints(facts: ReportFacts, policy: HealthPolicy, w: Words) -> list[tuple[Rag, str]]:
+    project, as_of = facts.project, facts.as_of
     signals: list[tuple[Rag, str]] = []
     for item in project.feedback:
         if item.kind is not FeedbackKind.COMPLAINT:
             continue
-        state = feedback_state(item, as_of=as_of, timezone=project.client.timezone)
+        state = facts.feedback[item.id]
         if state.received > as_of or state.resolved:
             continue
         waited = project.calendar.workdays_between(state.received, as_of)
@@ -239,51 +327,34 @@ def project_health(
         ('red', 'Complaint F4 has waited 1 working day(s) for a response.')
 
     """
-    from clientpm.scheduling.expectations import commitments_at_risk
-    from clientpm.scheduling.result import Schedule
+    from clientpm.scheduling.result import schedule_for
 
     if not isinstance(as_of, pendulum.Date) or isinstance(as_of, pendulum.DateTime):
         raise ValidationError.single(
             "project_health.as_of", f"expected a pendulum.Date, got {describe(as_of)}"
         )
-    if not isinstance(schedule, Schedule):
-        raise ValidationError.single(
-            "project_health.schedule",
-            f"expected the Schedule of project {project.key!r}, got {type(schedule).__name__}",
-        )
-    if schedule.project is not project and schedule.project != project:
-        raise ValidationError.single(
-            "project_health.schedule",
-            f"expected the Schedule of project {project.key!r}, got the schedule of another "
-            f"version of it (or another project, {schedule.project.key!r})",
-        )
-    if schedule.as_of != as_of:
-        raise ValidationError.single(
-            "project_health.schedule",
-            f"expected the Schedule of project {project.key!r} as of {as_of}, got a schedule as "
-            f"of {schedule.as_of}",
-        )
-    policy = policy or HealthPolicy()
-    if not isinstance(policy, HealthPolicy):
-        raise ValidationError.single(
-            "project_health.policy", f"expected a HealthPolicy or None, got {describe(policy)}"
-        )
-    w = Words(locale)
+    plan = schedule_for(project, as_of, schedule, "project_health", required=True)
+    checked = check_policy(policy, "project_health")
+    return ReportFacts.of(project, as_of, plan).health(locale=locale, policy=checked)
+
+
+def _health(facts: ReportFacts, policy: HealthPolicy, w: Words) -> Status:
+    project, schedule = facts.project, facts.schedule
     signals: list[tuple[Rag, str]] = []
     for mid in schedule.late():  # only the late ones need their dates worked out
         f = schedule[mid]
         if not f.finished and f.days_late > 0:
             rag = Rag.RED if f.days_late >= policy.red_slip_days else Rag.AMBER
             signals.append((rag, w("reason.late", id=mid, days=f.days_late, due=w.date(f.due))))
-    signals.extend(_budget(project, as_of, policy, w))
+    signals.extend(_budget(facts, policy, w))
     for risk in project.risks:
-        score = risk.probability * risk.impact
+        score = risk.score
         if risk.status is not RiskStatus.CLOSED and score >= policy.amber_risk_score:
             rag = Rag.RED if score >= policy.red_risk_score else Rag.AMBER
             signals.append((rag, w("reason.risk", id=risk.id, score=score)))
-    signals.extend(_complaints(project, as_of, policy, w))
-    signals.extend(_satisfaction(project, as_of, policy, w))
-    for risk_of_promise in commitments_at_risk(project, as_of=as_of, schedule=schedule):
+    signals.extend(_complaints(facts, policy, w))
+    signals.extend(_satisfaction(project, facts.as_of, policy, w))
+    for risk_of_promise in facts.commitments_at_risk:
         rag = Rag.RED if risk_of_promise.overdue else Rag.AMBER
         text = w("reason.late_commitment", id=risk_of_promise.commitment_id,
                  to=risk_of_promise.to, days=risk_of_promise.days_late)  # fmt: skip

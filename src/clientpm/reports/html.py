@@ -10,6 +10,7 @@ same markup.
 from __future__ import annotations
 
 from clientpm._display import escape_html
+from clientpm.locale import SUPPORTED_LOCALES
 from clientpm.reports.document import (
     Block,
     Bullets,
@@ -151,7 +152,7 @@ def _body(report: Report) -> str:
         f"<span>{escape_html(words('as_of', date=words.date(report.as_of)))}</span>",
         "</p>",
         '<div class="status">',
-        f"<strong>{escape_html(words('status'))}{'：' if _lang(report) == 'zh' else ': '}</strong>",
+        f"<strong>{escape_html(words('status'))}{escape_html(words.say('format.colon'))}</strong>",
         f'<span class="badge rag-{rag.value}">{escape_html(rag.label(report.locale))}</span>',
     ]
     if report.status.reasons:
@@ -175,7 +176,7 @@ def _body(report: Report) -> str:
 
 
 def _lang(report: Report) -> str:
-    return "zh" if report.locale == "zh" else "en"
+    return report.locale if report.locale in SUPPORTED_LOCALES else "en"
 
 
 def _root(report: Report, style: str) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from clientpm._checks import describe
 from clientpm.enums import (
     Recommendation,
 )
-from clientpm.errors import ValidationError
+from clientpm.errors import UnknownReferenceError, ValidationError
 from clientpm.model.change import AddRequirement, MoveMilestone, RemoveRequirement, ReviseEstimate
 from clientpm.model.project import Project
 from clientpm.reports._context import check_project, words_for
@@ -46,34 +46,75 @@ def _describe_change(change: object, project: Project, w: Words) -> str:
     return str(change)  # pragma: no cover - the four change types are all there is
 
 
+@overload
+def change_memo(
+    project: Project, impact: ChangeImpact, /, *, locale: str | None = None
+) -> Report: ...
+
+
+@overload
 def change_memo(
     project: Project,
-    change_request: ChangeRequest,
-    impact: ChangeImpact,
+    change_request: ChangeRequest | None = None,
+    impact: ChangeImpact | None = None,
+    *,
+    locale: str | None = None,
+) -> Report: ...
+
+
+def change_memo(
+    project: Project,
+    change_request: ChangeRequest | ChangeImpact | None = None,
+    impact: ChangeImpact | None = None,
     *,
     locale: str | None = None,
 ) -> Report:
     """The client-facing memo for a change: what was asked, its effect, the options, the decision.
 
+    Every sentence is in the memo's locale, whatever the locale the impact was
+    assessed in: its reasons are written again in the memo's language.
+
     Args:
         project: The project.
-        change_request: The request.
+        change_request: The request; may be left out, the impact names it
+            (``change_memo(project, impact)``). 0.1.0's
+            ``change_memo(project, change_request, impact)`` keeps working.
         impact: Its assessment (:func:`clientpm.assess_change`).
         locale: ``"en"`` or ``"zh"``; by default the client's.
+
+    Raises:
+        ValidationError: A value of the wrong type, an impact of another
+            request, or an impact of a request the project does not hold.
 
     Example:
         >>> import clientpm as cpm
         >>> p = cpm.sample_project()
-        >>> cr = p.change_request("CR-1")
-        >>> memo = cpm.change_memo(p, cr, cpm.assess_change(p, cr, as_of=cpm.sample.SAMPLE_AS_OF))
+        >>> impact = cpm.assess_change(p, p.change_request("CR-1"), as_of=cpm.sample.SAMPLE_AS_OF)
+        >>> memo = cpm.change_memo(p, impact, locale="en")
         >>> [s.key for s in memo.sections]
         ['asked', 'effect', 'options', 'decision']
+        >>> memo.section("options").blocks[0].rows[0][1]
+        'Scope, schedule and budget stay as they are.'
+        >>> cpm.change_memo(p, p.change_request("CR-1"), impact).title
+        '变更请求 CR-1：WeChat Work login'
 
     """
     from clientpm.impact.results import ChangeImpact
     from clientpm.model.change import ChangeRequest
 
     p = check_project(project, "change_memo.project")
+    if isinstance(change_request, ChangeImpact) and impact is None:
+        change_request, impact = None, change_request
+    if change_request is None and isinstance(impact, ChangeImpact):
+        found = {cr.id: cr for cr in p.change_requests}.get(impact.change_request_id)
+        if found is None:
+            raise UnknownReferenceError.single(
+                "change_memo.impact",
+                f"is the impact of {impact.change_request_id!r}, which {p.label} does not hold "
+                f"(known: {', '.join(cr.id for cr in p.change_requests) or 'none'}); "
+                "pass the change request too",
+            )
+        change_request = found
     if not isinstance(change_request, ChangeRequest):
         raise ValidationError.single(
             "change_memo.change_request",
@@ -109,11 +150,11 @@ def change_memo(
     effect = Section("effect", w("sec.effect"), effect_blocks)
     rec = impact.recommendation
     price = rec.price or impact.budget.cost_delta
+    summary = rec.explain(w.locale)  # in the memo's locale, not the assessment's
     options = [
         (Recommendation.REJECT, w("memo.reject"), w("memo.reject_effect"), w("memo.price_none")),
-        (Recommendation.ABSORB, w("memo.absorb"), impact.summary, w("memo.price_none")),
-        (Recommendation.BILL, w("memo.bill", price=w.money(price)), impact.summary,
-         w.money(price)),
+        (Recommendation.ABSORB, w("memo.absorb"), summary, w("memo.price_none")),
+        (Recommendation.BILL, w("memo.bill", price=w.money(price)), summary, w.money(price)),
     ]  # fmt: skip
     rows = [
         (text + (f" ({w('memo.recommended')})" if kind is rec.decision else ""), effect_text, cost)
@@ -121,7 +162,7 @@ def change_memo(
     ]
     option_section = Section("options", w("sec.options"), [
         DataTable([w("h.option"), w("h.effect"), w("h.price")], rows),
-        Paragraph(w("memo.recommendation", text=rec.explain(w.locale))),
+        Paragraph(w("memo.recommendation", text=summary)),
     ])  # fmt: skip
     decision = Section("decision", w("sec.decision"), [
         Callout(Tone.DECISION, w("memo.decide")),

@@ -16,13 +16,10 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
-from clientpm._checks import describe
-from clientpm.errors import ValidationError
 from clientpm.model.project import Project
 from clientpm.reports._context import (
     SectionBuilder,
     SectionContext,
-    check_date,
     check_project,
     words_for,
 )
@@ -33,7 +30,8 @@ from clientpm.reports.document import (
     Section,
     Tone,
 )
-from clientpm.reports.health import HealthPolicy
+from clientpm.reports.health import HealthPolicy, ReportFacts, check_policy
+from clientpm.work_calendar import status_day
 
 if TYPE_CHECKING:
     from clientpm.scheduling.result import Schedule
@@ -51,23 +49,17 @@ def _period_report(
     sections: object,
     schedule: Schedule | None,
 ) -> Report:
-    from clientpm.scheduling.result import Schedule, schedule as compute
+    from clientpm.scheduling.result import schedule_for
 
     p = check_project(project, f"{kind}_report.project")
-    day = check_date(as_of, f"{kind}_report.as_of", p)
+    day = status_day(as_of, p.calendar, f"{kind}_report.as_of")
     if previous is not None:
         check_project(previous, f"{kind}_report.previous")
-    if policy is not None and not isinstance(policy, HealthPolicy):
-        raise ValidationError.single(
-            f"{kind}_report.policy", f"expected a HealthPolicy or None, got {describe(policy)}"
-        )
+    checked = check_policy(policy, f"{kind}_report")
     w = words_for(p, locale)
-    if schedule is not None and not isinstance(schedule, Schedule):
-        raise ValidationError.single(
-            f"{kind}_report.schedule", f"expected a Schedule or None, got {describe(schedule)}"
-        )
-    plan = schedule if schedule is not None else compute(p, as_of=day)
-    b = Sections(kind, p, day, w, previous, policy or HealthPolicy(), plan)  # type: ignore[arg-type]
+    plan = schedule_for(p, day, schedule, f"{kind}_report")
+    facts = ReportFacts.of(p, day, plan)
+    b = Sections(kind, facts, w, previous if isinstance(previous, Project) else None, checked)
     done, n_done = b.done()
     decisions, n_decisions = b.decisions()
     body = [done, b.current(), b.upcoming(), b.milestones(), b.risks()]
@@ -81,7 +73,8 @@ def _period_report(
     extra, errors = plugin_sections(sections, context)
     body += extra
     for err in errors:
-        body.append(Section(f"error:{err.plugin}", err.plugin, [Callout(Tone.WARNING, str(err))]))
+        name = err.item or err.plugin
+        body.append(Section(f"error:{name}", name, [Callout(Tone.WARNING, str(err))]))
     title = w(f"title.{kind}", project=p.name)
     return Report(kind=kind, title=title, project=p.name, period_start=b.start, period_end=day,
                   as_of=day, locale=w.locale, status=b.status,

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from clientpm.model.project import Project
-from clientpm.reports._context import check_date, check_project, open_risks, risk_score, words_for
+from clientpm.reports._context import check_project, open_risks, words_for
 from clientpm.reports._sections import Sections, footnotes
 from clientpm.reports.document import (
     Report,
 )
-from clientpm.reports.health import HealthPolicy
+from clientpm.reports.health import HealthPolicy, ReportFacts, check_policy
+from clientpm.work_calendar import status_day
 
 if TYPE_CHECKING:
     pass
@@ -39,10 +40,12 @@ def risk_register(
     from clientpm.scheduling.result import schedule as compute
 
     p = check_project(project, "risk_register.project")
-    day = check_date(as_of, "risk_register.as_of", p)
+    day = status_day(as_of, p.calendar, "risk_register.as_of")
     w = words_for(p, locale)
-    b = Sections("risks", p, day, w, None, policy or HealthPolicy(), compute(p, as_of=day))
-    high = [r for r in open_risks(p) if risk_score(r) >= b.policy.amber_risk_score]
+    checked = check_policy(policy, "risk_register")
+    facts = ReportFacts.of(p, day, compute(p, as_of=day))
+    b = Sections("risks", facts, w, None, checked)
+    high = [r for r in open_risks(p) if r.score >= b.policy.amber_risk_score]
     summary = [w("summary.rag", rag=b.status.rag.label(w.locale))]
     if high:
         summary.append(w("summary.risks", n=len(high)))

@@ -18,8 +18,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from clientpm._checks import describe
-from clientpm._hooks import hookimpl
-from clientpm.errors import PluginError, ValidationError
+from clientpm._hooks import call_plugin, hookimpl, plugin_item
+from clientpm.errors import ValidationError
 from clientpm.reports.document import Report
 
 __all__ = ["BUILTIN_RENDERERS", "clientpm_register_renderers", "render"]
@@ -63,8 +63,8 @@ def render(
     Raises:
         ValidationError: for an unknown format (the message lists those
             available) or something that is not a Report.
-        PluginError: when a plugin's renderer raises or returns something
-            other than text.
+        PluginError: when a renderer raises or returns something other than
+            text, naming the plugin that registered it.
 
     Example:
         >>> import clientpm as cpm
@@ -84,13 +84,17 @@ def render(
     if fmt not in available:
         names = ", ".join(repr(n) for n in sorted(available))
         raise ValidationError.single("render.fmt", f"expected one of {names}, got {describe(fmt)}")
-    renderer = available[fmt]
-    try:
-        text = renderer(report)
-    except Exception as err:  # a plugin's renderer must be named when it fails
-        raise PluginError(f"renderer {fmt!r}", "render", f"{type(err).__name__}: {err}") from err
-    if not isinstance(text, str):
-        raise PluginError(f"renderer {fmt!r}", "render", f"expected text, got {describe(text)}")
+    entry = plugin_item(available, fmt, "renderer")
+    text, error = call_plugin(
+        entry,
+        "render",
+        lambda renderer: renderer(report),
+        expected="text",
+        accept=lambda x: isinstance(x, str),
+    )
+    if error is not None:
+        raise error from error.__cause__
+    assert isinstance(text, str)  # accepted only as text
     return text
 
 

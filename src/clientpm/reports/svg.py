@@ -13,19 +13,10 @@ import datetime as _dt
 from markupsafe import escape
 
 from clientpm._display import display_width
+from clientpm.locale import say
 from clientpm.reports.document import HeatMap, Timeline
 
 __all__ = ["heatmap_svg", "timeline_svg"]
-
-#: Legend labels as ``key: (English, Chinese)``.
-_LEGEND: dict[str, tuple[str, str]] = {
-    "baseline": ("Baseline", "基线"),
-    "forecast": ("Forecast", "预测"),
-    "due": ("Due", "到期日"),
-    "today": ("Today", "今天"),
-    "late": ("late", "延误"),
-    "on_time": ("on time", "按时"),
-}
 
 #: Colours: dark enough to print, distinguishable without colour thanks to shapes.
 _INK = "#222222"
@@ -42,7 +33,7 @@ _FONT = (
 
 
 def _word(key: str, locale: str) -> str:
-    return _LEGEND[key][locale == "zh"]
+    return say(locale, "chart." + key)
 
 
 def _num(value: float) -> str:

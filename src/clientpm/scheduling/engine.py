@@ -17,11 +17,9 @@ from itertools import accumulate, chain, repeat
 
 import pendulum
 
-from clientpm._checks import describe
 from clientpm.enums import MilestoneStatus, RequirementStatus
-from clientpm.errors import ValidationError
 from clientpm.model.project import Project
-from clientpm.work_calendar import WorkCalendar
+from clientpm.work_calendar import WorkCalendar, status_day
 
 __all__ = ["Days", "Plan", "as_of_parts", "compute", "propagate"]
 
@@ -64,27 +62,20 @@ class Days:
 
 
 def as_of_parts(
-    as_of: object, calendar: WorkCalendar
+    as_of: object, calendar: WorkCalendar, where: str = "schedule.as_of"
 ) -> tuple[pendulum.Date | None, _dt.datetime | None]:
-    """The as-of day and the instant before which work counts as done."""
+    """The as-of day and the instant before which work counts as done.
+
+    The day is :func:`clientpm.work_calendar.status_day`; ``None`` stands for
+    the plan as recorded.
+    """
     if as_of is None:
         return None, None
+    day = status_day(as_of, calendar, where)
     if isinstance(as_of, _dt.datetime):
-        if as_of.tzinfo is None:
-            raise ValidationError.single(
-                "schedule.as_of",
-                f"expected a time-zone-aware date and time or a date, got naive {describe(as_of)}",
-            )
-        day = calendar.local_date(as_of)
         return day, pendulum.instance(as_of).add(microseconds=1)
-    if isinstance(as_of, _dt.date):
-        day = pendulum.Date(as_of.year, as_of.month, as_of.day)
-        nxt = day.add(days=1)
-        cutoff = pendulum.datetime(nxt.year, nxt.month, nxt.day, tz=calendar.timezone)
-        return day, cutoff
-    raise ValidationError.single(
-        "schedule.as_of", f"expected a pendulum.Date, a DateTime or None, got {describe(as_of)}"
-    )
+    nxt = day.add(days=1)
+    return day, pendulum.datetime(nxt.year, nxt.month, nxt.day, tz=calendar.timezone)
 
 
 class Plan:

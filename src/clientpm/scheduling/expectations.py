@@ -16,11 +16,9 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._checks import describe
 from clientpm.errors import ValidationError
 from clientpm.model.project import Project
-from clientpm.scheduling.engine import as_of_parts
-from clientpm.scheduling.result import Schedule, schedule
+from clientpm.scheduling.result import Schedule, schedule_for
 
 __all__ = ["CommitmentAtRisk", "ExpectationGap", "commitments_at_risk", "expectation_gaps"]
 
@@ -112,20 +110,7 @@ def _plan(project: Project, as_of: object, plan: Schedule | None, where: str) ->
         raise ValidationError.single(
             f"{where}.as_of", "expected the date to report as of, got None"
         )
-    if plan is None:
-        return schedule(project, as_of=as_of)  # type: ignore[arg-type]
-    day, _ = as_of_parts(as_of, project.calendar)
-    if not isinstance(plan, Schedule):
-        got = describe(plan)
-    elif plan.project is not project and plan.project != project:
-        got = f"a schedule of another version of {plan.project.label}"
-    elif plan.as_of != day:
-        got = f"a schedule as of {plan.as_of}"
-    else:
-        return plan
-    raise ValidationError.single(
-        f"{where}.schedule", f"expected the schedule of {project.label} as of {day}, got {got}"
-    )
+    return schedule_for(project, as_of, plan, where)
 
 
 def expectation_gaps(

@@ -55,6 +55,7 @@ __all__ = [
     "Schedule",
     "ScheduleChange",
     "schedule",
+    "schedule_for",
 ]
 
 
@@ -296,6 +297,19 @@ class Schedule:
     project: Project
     as_of: pendulum.Date | None
     _plan: Plan = attrs.field(repr=False)
+
+    def is_for(self, project: Project, as_of: pendulum.Date | None) -> bool:
+        """Whether this is the schedule of ``project`` (or an equal project) as of ``as_of``.
+
+        Example:
+            >>> import clientpm as cpm
+            >>> day = cpm.sample.SAMPLE_AS_OF
+            >>> plan = cpm.schedule(cpm.sample_project(), as_of=day)
+            >>> plan.is_for(cpm.sample_project(), day), plan.is_for(plan.project, None)
+            (True, False)
+
+        """
+        return self.as_of == as_of and (self.project is project or self.project == project)
 
     # -- lookups --------------------------------------------------------------
     def __len__(self) -> int:
@@ -715,9 +729,60 @@ def schedule(
         (14, Date(2026, 12, 1), Date(2026, 12, 18), 24)
 
     """
+    return schedule_for(project, as_of, None, "schedule")
+
+
+def _dated(day: pendulum.Date | None) -> str:
+    return "with no status date" if day is None else f"as of {day}"
+
+
+def schedule_for(
+    project: Project, as_of: object, plan: object, where: str, *, required: bool = False
+) -> Schedule:
+    """The schedule a builder works from: ``plan`` if it is the project's as of ``as_of``.
+
+    A builder that accepts a precomputed schedule hands it here with its own
+    name as ``where``. ``None`` computes the schedule, unless ``required``.
+    A schedule of an equal project (the same data, another object) is accepted.
+
+    Raises:
+        ValidationError: naming ``{where}.schedule`` for something that is not
+            the schedule of this project as of this day, ``{where}.project``
+            for something that is not a project, or ``{where}.as_of`` for a
+            bad date.
+
+    Example:
+        >>> import clientpm as cpm, pendulum
+        >>> p, day = cpm.sample_project(), cpm.sample.SAMPLE_AS_OF
+        >>> schedule_for(p, day, None, "weekly_report").as_of
+        Date(2026, 11, 24)
+        >>> stale = schedule(p, as_of=pendulum.date(2026, 11, 20))
+        >>> schedule_for(p, day, stale, "weekly_report")
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.ValidationError: weekly_report.schedule: expected the schedule of Project 'ACME' as of 2026-11-24, got a schedule as of 2026-11-20
+
+    """  # noqa: E501
     if not isinstance(project, Project):
         raise ValidationError.single(
-            "schedule.project", f"expected a clientpm.Project, got {describe(project)}"
+            f"{where}.project", f"expected a clientpm.Project, got {describe(project)}"
         )
-    day, cutoff = as_of_parts(as_of, project.calendar)
-    return Schedule(project, day, compute(project, day, cutoff))
+    day, cutoff = as_of_parts(as_of, project.calendar, f"{where}.as_of")
+    if plan is None and not required:
+        return Schedule(project, day, compute(project, day, cutoff))
+    if isinstance(plan, Schedule) and plan.is_for(project, day):
+        return plan
+    if not isinstance(plan, Schedule):
+        got = describe(plan)
+    elif plan.project is not project and plan.project != project:
+        same = plan.project.key == project.key
+        got = (
+            "a schedule of another version of it"
+            if same
+            else f"the schedule of {plan.project.label}"
+        )
+    else:
+        got = f"a schedule {_dated(plan.as_of)}"
+    raise ValidationError.single(
+        f"{where}.schedule", f"expected the schedule of {project.label} {_dated(day)}, got {got}"
+    )

@@ -17,11 +17,10 @@ through the ``clientpm_register_smart_rules`` hook, and a rule is just a
 
 from __future__ import annotations
 
-import datetime as _dt
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
@@ -29,11 +28,12 @@ import pendulum
 from clientpm._checks import describe
 from clientpm._convert import to_decimal_or_keep, to_strings
 from clientpm._display import Table
+from clientpm._hooks import call_plugin, plugin_items
 from clientpm.errors import PluginError, ValidationError
 from clientpm.locale import check_locale
 from clientpm.model.goal import Goal
 from clientpm.smart.lexicon import detect_language
-from clientpm.work_calendar import WorkCalendar
+from clientpm.work_calendar import WorkCalendar, status_day
 
 if TYPE_CHECKING:
     from clientpm.model.project import Project
@@ -416,40 +416,17 @@ class SmartReport:
         return self.table().text()
 
 
-def _status_date(as_of: object, calendar: WorkCalendar) -> pendulum.Date:
-    if isinstance(as_of, _dt.datetime):
-        if as_of.tzinfo is None:
-            raise ValidationError.single(
-                "check_smart.as_of",
-                f"expected a date or a time-zone-aware date and time, got naive {describe(as_of)}",
-            )
-        return calendar.local_date(as_of)
-    if isinstance(as_of, _dt.date):
-        return pendulum.Date(as_of.year, as_of.month, as_of.day)
-    raise ValidationError.single(
-        "check_smart.as_of", f"expected a pendulum.Date or DateTime, got {describe(as_of)}"
-    )
-
-
-def _rule_list(rules: object) -> list[object]:
-    if rules is None:
-        from clientpm.smart.rules import BUILTIN_RULES
-
-        return list(BUILTIN_RULES)
-    if isinstance(rules, Mapping):
-        return list(rules.values())
-    if isinstance(rules, Iterable) and not isinstance(rules, (str, bytes)):
-        return list(rules)
-    raise ValidationError.single(
-        "check_smart.rules",
-        f"expected SMART rules (a list or a registry) or None, got {describe(rules)}",
-    )
-
-
 def run_rules(
-    rules: Iterable[object], context: SmartContext
+    rules: object, context: SmartContext, *, where: str = "run_rules.rules"
 ) -> tuple[list[Finding], list[PluginError]]:
     """Run every rule; one that raises or returns a non-finding becomes a ``PluginError``.
+
+    ``rules`` is a registry such as ``host.smart_rules()``, another mapping, a
+    list, or ``None`` for the built-in rules. The error names the plugin that
+    registered the rule, and the rule's code.
+
+    Raises:
+        ValidationError: naming ``where`` for ``rules`` of another kind.
 
     Example:
         >>> def boom(ctx):
@@ -457,26 +434,22 @@ def run_rules(
         >>> ctx = SmartContext(Goal(id="G1", statement="x"), None, pendulum.date(2026, 11, 24),
         ...                    "en", "en", SmartSettings(), WorkCalendar())
         >>> findings, errors = run_rules([SmartRule("X-boom", "S", boom)], ctx)
-        >>> findings, str(errors[0])
-        ([], "plugin 'X-boom' failed in hook check: RuntimeError: no network here")
+        >>> findings, errors[0].item, errors[0].reason
+        ([], 'X-boom', "SMART rule 'X-boom': RuntimeError: no network here")
 
     """
+    from clientpm.smart.rules import BUILTIN_RULES
+
     findings: list[Finding] = []
     errors: list[PluginError] = []
-    for rule in rules:
-        if not isinstance(rule, SmartRule):
-            errors.append(
-                PluginError(
-                    str(getattr(rule, "code", type(rule).__name__)),
-                    "clientpm_register_smart_rules",
-                    f"expected a SmartRule, got {describe(rule)}",
-                )
-            )
+    for entry in plugin_items(rules, where, "SMART rule", default=BUILTIN_RULES):
+        if not isinstance(entry.item, SmartRule):
+            reason = f"expected a SmartRule, got {describe(entry.item)}"
+            errors.append(entry.error("clientpm_register_smart_rules", reason))
             continue
-        try:
-            found: Any = rule.check(context)
-        except Exception as err:  # a third-party rule must not stop the others
-            errors.append(PluginError(rule.code, "check", f"{type(err).__name__}: {err}"))
+        found, error = call_plugin(entry, "check", lambda rule: rule.check(context))
+        if error is not None:
+            errors.append(error)
             continue
         batch = [] if found is None else [found] if isinstance(found, Finding) else found
         try:
@@ -485,11 +458,8 @@ def run_rules(
             items = [batch]
         bad = [f for f in items if not isinstance(f, Finding)]
         if bad:
-            errors.append(
-                PluginError(
-                    rule.code, "check", f"expected Finding objects or None, got {describe(bad[0])}"
-                )
-            )
+            reason = f"expected Finding objects or None, got {describe(bad[0])}"
+            errors.append(entry.error("check", reason))
             continue
         findings.extend(items)
     return findings, errors
@@ -554,13 +524,13 @@ def check_smart(
     context = SmartContext(
         goal=goal,
         project=project,
-        as_of=_status_date(as_of, calendar),
+        as_of=status_day(as_of, calendar, "check_smart.as_of"),
         locale=code,
         language=detect_language(goal.statement),
         settings=settings,
         calendar=calendar,
     )
-    findings, errors = run_rules(_rule_list(rules), context)
+    findings, errors = run_rules(rules, context, where="check_smart.rules")
     letters = tuple(
         LetterResult(
             letter,

@@ -1,0 +1,303 @@
+"""English: every sentence and label clientpm writes for a reader.
+
+The reference catalogue: every other locale has the same keys with the same
+``{placeholders}``, and a key missing elsewhere falls back to the English text.
+
+Example:
+    >>> MESSAGES["impact.no_slip"]
+    'No milestone moves.'
+
+"""
+
+from __future__ import annotations
+
+#: Every message, by key; ``{name}`` fields are filled in by :func:`clientpm.locale.say`.
+MESSAGES: dict[str, str] = {
+    # Formats: how dates, sentence runs and a label's colon are written.
+    "format.date": "D MMM YYYY",
+    "format.join": " ",
+    "format.colon": ": ",
+    # Report colours (red, amber, green).
+    "rag.green": "Green",
+    "rag.amber": "Amber",
+    "rag.red": "Red",
+    # Roles, as a reader names them.
+    "role.sponsor": "sponsor",
+    "role.client_contact": "client contact",
+    "role.end_user": "end user",
+    "role.project_manager": "project manager",
+    "role.account_manager": "account manager",
+    "role.team_member": "team member",
+    "role.executive": "executive",
+    # Enum values as a reader sees them (status, kind, strategy, recommendation).
+    "enum.submitted": "submitted",
+    "enum.assessed": "assessed",
+    "enum.approved": "approved",
+    "enum.rejected": "rejected",
+    "enum.deferred": "deferred",
+    "enum.implemented": "implemented",
+    "enum.withdrawn": "withdrawn",
+    "enum.praise": "praise",
+    "enum.suggestion": "suggestion",
+    "enum.question": "question",
+    "enum.complaint": "complaint",
+    "enum.avoid": "avoid",
+    "enum.mitigate": "mitigate",
+    "enum.transfer": "transfer",
+    "enum.accept": "accept",
+    "enum.open": "open",
+    "enum.occurred": "occurred",
+    "enum.closed": "closed",
+    "enum.reject": "reject",
+    "enum.absorb": "absorb",
+    "enum.bill": "bill",
+    "enum.planned": "planned",
+    "enum.in_progress": "in progress",
+    "enum.delivered": "delivered",
+    "enum.accepted": "accepted",
+    # What one change of a change request does (Change.describe()).
+    "change.describe.add": "add requirement {id!r} ({days} person-days)",
+    "change.describe.add_to": (
+        "add requirement {id!r} ({days} person-days) to milestone {milestone!r}"
+    ),
+    "change.describe.revise": "revise the estimate of requirement {id!r} to {days} person-days",
+    "change.describe.remove": "remove requirement {id!r} from the scope",
+    "change.describe.move": "move milestone {id!r} to {date}",
+    # Reasons behind a change impact (clientpm.impact.Reason).
+    "impact.adds": "Adds {effort} person-days of work ({cost} at the day rate).",
+    "impact.saves": "Saves {effort} person-days of work ({cost} at the day rate).",
+    "impact.no_effort": "Changes no work.",
+    "impact.no_slip": "No milestone moves.",
+    "impact.slip": (
+        "{count} milestone(s) move; the largest slip is {days} working days ({id}: {old} → {new})."
+    ),
+    "impact.earlier": "{count} milestone(s) finish earlier, by up to {days} working days.",
+    "impact.breach": "Milestone {id} would finish {days} working days after its due date {due}.",
+    "impact.contract": (
+        "Milestone {id} has a contractual due date ({due}) and would be {days} working days late."
+    ),
+    "impact.contract_end": (
+        "The plan would finish {days} working days after the contract end date {end}."
+    ),
+    "impact.critical": "The critical path changes: {ids}.",
+    "impact.reject_contract": (
+        "Recommend rejecting it: the change policy does not accept changes that "
+        "break a contractual date."
+    ),
+    "impact.reject_no_work": (
+        "Recommend rejecting it: it makes a due date unachievable and adds no work to bill."
+    ),
+    "impact.absorb_no_work": "Absorb it free of charge: it adds no work.",
+    "impact.absorb": (
+        "Absorb it free of charge: {effort} person-days fit in the free allowance "
+        "left ({left} of {allowance} person-days)."
+    ),
+    "impact.bill_days": (
+        "Bill it: {effort} person-days exceed the free allowance left ({left} of "
+        "{allowance} person-days). Quote {price}."
+    ),
+    "impact.bill_money": (
+        "Bill it: its cost {cost} exceeds the free allowance left ({left}). Quote {price}."
+    ),
+    "impact.bill_breach": (
+        "Bill it: it moves a due date, which the client must accept with the price. Quote {price}."
+    ),
+    "impact.contingency": "The price includes {pct}% contingency ({amount}).",
+    "impact.budget": "The forecast cost becomes {after}, {pct}% of the budget {budget}.",
+    "impact.over_budget": "The forecast cost {after} would exceed the budget {budget} ({pct}%).",
+    "impact.risk_up": "Risk {id} grows from {before} to {after}: no slack is left on {targets}.",
+    "impact.risk_gone": "Risk {id} no longer applies: everything it affects is removed.",
+    "impact.dimension": "{name}: {summary}",
+    "impact.decide": "{approver} ({role}) decides; the client {client} must accept the impact.",
+    "impact.decide_role": "The {role} decides; the client {client} must accept the impact.",
+    "impact.escalate": (
+        "Escalate: it is beyond the limit of the first approver, so {approver} "
+        "({role}) decides; the client {client} must accept the impact."
+    ),
+    "impact.escalate_role": (
+        "Escalate: it is beyond the limit of the first approver, so the {role} "
+        "decides; the client {client} must accept the impact."
+    ),
+    "impact.goals": "the change touches requirements that serve goal(s) {ids}.",
+    "impact.goals_weakened": (
+        "the change touches requirements that serve goal(s) {ids}; removing them "
+        "weakens {weakened}, which the sponsor must confirm."
+    ),
+    # Rows of ChangeImpact.table().
+    "impact.table.title": "Impact of change request",
+    "impact.table.item": "Item",
+    "impact.table.value": "Value",
+    "impact.table.effort": "Effort delta (person-days)",
+    "impact.table.added": "Added requirements",
+    "impact.table.removed": "Removed requirements",
+    "impact.table.revised": "Revised requirements",
+    "impact.table.slip": "Largest slip (working days)",
+    "impact.table.moves": "Milestones that move",
+    "impact.table.breaches": "Due-date breaches",
+    "impact.table.cost": "Cost delta",
+    "impact.table.forecast": "Forecast vs budget",
+    "impact.table.risk": "Risk exposure before → after",
+    "impact.table.recommendation": "Recommendation",
+    "impact.table.approvers": "Approvers",
+    "impact.table.reject": "reject",
+    "impact.table.absorb": "absorb (free)",
+    "impact.table.bill": "bill",
+    # Chart legends.
+    "chart.baseline": "Baseline",
+    "chart.forecast": "Forecast",
+    "chart.due": "Due",
+    "chart.today": "Today",
+    "chart.late": "late",
+    "chart.on_time": "on time",
+    # Reports: titles.
+    "report.title.weekly": "Weekly report: {project}",
+    "report.title.monthly": "Monthly report: {project}",
+    "report.title.risks": "Risk register: {project}",
+    "report.title.change": "Change request {id}: {title}",
+    "report.period": "{start} – {end}",
+    "report.as_of": "Status as of {date}",
+    "report.status": "Status",
+    "report.summary": "Summary",
+    "report.footnotes": "Terms used",
+    # Reports: sections.
+    "report.sec.done": "Work completed",
+    "report.sec.status": "Current status",
+    "report.sec.next.weekly": "Plan for next week",
+    "report.sec.next.monthly": "Plan for next month",
+    "report.sec.milestones": "Milestones",
+    "report.sec.risks": "Top risks",
+    "report.sec.changes": "Change requests awaiting your decision",
+    "report.sec.feedback": "Feedback and complaints",
+    "report.sec.commitments": "Commitments due or at risk",
+    "report.sec.decisions": "Decisions needed from you",
+    "report.sec.since": "Changes since the last report",
+    "report.sec.register": "Risk register",
+    "report.sec.heatmap": "Risk heat map",
+    "report.sec.asked": "What was asked",
+    "report.sec.effect": "Effect on scope, schedule and budget",
+    "report.sec.options": "Options and price",
+    "report.sec.decision": "Decision needed",
+    # Reports: table headers.
+    "report.h.id": "Id",
+    "report.h.milestone": "Milestone",
+    "report.h.due": "Due",
+    "report.h.forecast": "Forecast",
+    "report.h.baseline": "Baseline",
+    "report.h.slip": "Slip (working days)",
+    "report.h.state": "Status",
+    "report.h.risk": "Risk",
+    "report.h.score": "Score",
+    "report.h.owner": "Owner",
+    "report.h.strategy": "Response",
+    "report.h.review": "Next review",
+    "report.h.kind": "Kind",
+    "report.h.from": "From",
+    "report.h.received": "Received",
+    "report.h.response": "Response (working hours)",
+    "report.h.resolved": "Resolved",
+    "report.h.promise": "Promise",
+    "report.h.to": "To",
+    "report.h.change": "Change",
+    "report.h.requested": "Requested by",
+    "report.h.effort": "Effort (person-days)",
+    "report.h.price": "Price",
+    "report.h.recommendation": "Recommendation",
+    "report.h.option": "Option",
+    "report.h.effect": "Effect",
+    "report.probability": "Probability",
+    "report.impact": "Impact",
+    "report.timeline": "Milestones: baseline, forecast and due",
+    # Reports: facts.
+    "report.f.budget": "Budget",
+    "report.f.spent": "Spent to date",
+    "report.f.forecast_cost": "Forecast cost",
+    "report.f.milestones": "Milestones on track",
+    "report.f.open_risks": "Open risks",
+    "report.f.open_complaints": "Open complaints",
+    "report.f.of": "{n} of {total}",
+    # Reports: sentences.
+    "report.none": "Nothing to report.",
+    "report.done.req": "{id} {title} completed on {date}.",
+    "report.done.ms": "Milestone {id} {title} delivered on {date}.",
+    "report.done.accepted": "Milestone {id} {title} accepted by {who} on {date}.",
+    "report.next.ms": "Work towards {id} {title}, due {due} (forecast {forecast}).",
+    "report.next.review": "Review risk {id} {title} on {date}.",
+    "report.state.done": "delivered",
+    "report.state.late": "late",
+    "report.state.on_track": "on track",
+    "report.state.accepted": "accepted",
+    "report.summary.rag": "Overall status: {rag}.",
+    "report.summary.done": "{n} item(s) completed this period.",
+    "report.summary.late": (
+        "{n} milestone(s) forecast late; the largest slip is {days} working days ({id})."
+    ),
+    "report.summary.on_track": "All milestones are forecast on time.",
+    "report.summary.decisions": "{n} decision(s) needed from you.",
+    "report.summary.complaints": "{n} complaint(s) still open.",
+    "report.summary.risks": "{n} high risk(s) open.",
+    "report.reason.late": "{id} is forecast {days} working day(s) after its due date {due}.",
+    "report.reason.late_commitment": (
+        "Commitment {id} to {to} is at risk ({days} working day(s) late)."
+    ),
+    "report.reason.budget": "Forecast cost is {pct}% of the budget.",
+    "report.reason.no_budget": "No budget is set, but the forecast cost is {cost}.",
+    "report.reason.risk": "Risk {id} scores {score} (high).",
+    "report.reason.complaint": "Complaint {id} has waited {days} working day(s) for a response.",
+    "report.reason.complaint_open": "Complaint {id} is not resolved.",
+    "report.reason.csat": (
+        "Client satisfaction (CSAT) is {csat}% over the last {days} days ({n} ratings)."
+    ),
+    "report.reason.awaiting": "Change request {id} awaits your decision.",
+    "report.reason.all_good": "Milestones, budget and risks are on track.",
+    "report.decide.cr": "Approve or reject change request {id} ({title}).",
+    "report.decide.signoff": "Sign off requirement {id} ({title}).",
+    "report.decide.accept": "Accept milestone {id} ({title}), delivered on {date}.",
+    "report.cr.row": "{id} {title}",
+    "report.cr.not_assessed": "being assessed",
+    "report.since.forecast": "{id} forecast moved from {old} to {new}.",
+    "report.since.new_risk": "New risk {id}: {title}.",
+    "report.since.closed_risk": "Risk {id} closed: {title}.",
+    "report.since.risk_level": "Risk {id} moved from {old} to {new}.",
+    "report.since.new_cr": "New change request {id}: {title}.",
+    "report.since.cr_status": "Change request {id} is now {status}.",
+    "report.since.new_feedback": "{n} new feedback item(s).",
+    "report.since.nothing": "No change since the last report.",
+    "report.hours": "{n} h",
+    "report.waiting": "waiting",
+    "report.yes": "yes",
+    "report.no": "no",
+    "report.commit.row": "{promise} (to {to}, due {due})",
+    "report.commit.late": "forecast {days} working day(s) late",
+    "report.commit.overdue": "overdue",
+    "report.commit.due": "due this period",
+    # Reports: change memo.
+    "report.memo.asked": "{who} asked on {date}: {reason}",
+    "report.memo.scope": "Scope",
+    "report.memo.schedule": "Schedule",
+    "report.memo.budget": "Budget",
+    "report.memo.effort": "{days} person-days",
+    "report.memo.slip": "{days} working days later at most",
+    "report.memo.no_slip": "no milestone moves",
+    "report.memo.reject": "Do not make the change",
+    "report.memo.absorb": "Make it free of charge",
+    "report.memo.bill": "Make it as a paid change for {price}",
+    "report.memo.recommended": "recommended",
+    "report.memo.decide": (
+        "Please approve or reject this change, and confirm you accept its effect on "
+        "the schedule and budget."
+    ),
+    "report.memo.approvers": "Approval needed from: {who}.",
+    "report.memo.recommendation": "Our recommendation: {text}",
+    "report.change.add": "Add requirement {id} {title} ({days} person-days).",
+    "report.change.revise": "Revise the estimate of {id} to {days} person-days.",
+    "report.change.remove": "Remove requirement {id}.",
+    "report.change.move": "Move the due date of milestone {id} to {date}.",
+    "report.memo.moves": "{id}: {old} → {new} ({days} working days)",
+    "report.memo.price_none": "no charge",
+    "report.memo.reject_effect": "Scope, schedule and budget stay as they are.",
+    "report.tone.info": "Note",
+    "report.tone.warning": "Warning",
+    "report.tone.decision": "Decision needed",
+    # Reports: risk register.
+    "report.risk.none": "No open risks.",
+}

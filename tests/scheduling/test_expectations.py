@@ -1,0 +1,53 @@
+"""Expectation gaps and the commitments a late forecast puts at risk."""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+import pytest
+
+import clientpm as cpm
+from clientpm.sample import SAMPLE_AS_OF
+from clientpm.scheduling.expectations import commitments_at_risk, expectation_gaps
+from clientpm.scheduling.result import schedule
+
+
+class TestExpectations:
+    def late_project(self):
+        p = cpm.sample_project()
+        m3 = attrs.evolve(p.milestone("M3"), due=pendulum.date(2026, 12, 11))
+        p3 = attrs.evolve(p.commitment("P2"), due=pendulum.date(2026, 11, 26))
+        return p.replace(m3, p3)
+
+    def test_expectation_gap_reported_before_due(self):
+        """M3 forecast 18 December vs due 11 December: 5 working days, 13 before it is due."""
+        (gap,) = expectation_gaps(self.late_project(), as_of=SAMPLE_AS_OF)
+        assert ("M3", pendulum.date(2026, 12, 18), 5, 13, True) == (
+            gap.milestone_id,
+            gap.forecast,
+            gap.days_late,
+            gap.workdays_until_due,
+            gap.before_due,
+        )
+
+    def test_commitments_at_risk(self):
+        """P2 (the beta, M2) is flagged before its date; P1 once it is overdue."""
+        p = self.late_project()
+        risky = commitments_at_risk(p, as_of=SAMPLE_AS_OF)
+        assert [("P2", 2, False)] == [(c.commitment_id, c.days_late, c.overdue) for c in risky]
+        # As of 30 November nothing more is recorded as done: the beta moves to 4 December.
+        later = commitments_at_risk(p, as_of=pendulum.date(2026, 11, 30))
+        assert [("P2", 6, True), ("P1", 1, True)] == [
+            (c.commitment_id, c.days_late, c.overdue) for c in later
+        ]
+
+    def test_reuses_a_schedule(self):
+        """A precomputed schedule of the same project and date is used; another is refused."""
+        p = self.late_project()
+        plan = schedule(p, as_of=SAMPLE_AS_OF)
+        assert expectation_gaps(p, as_of=SAMPLE_AS_OF, schedule=plan)
+        with pytest.raises(cpm.ValidationError) as info:
+            expectation_gaps(p, as_of=pendulum.date(2026, 11, 25), schedule=plan)
+        assert str(info.value).startswith(
+            "expectation_gaps.schedule: expected the schedule of Project 'ACME' as of 2026-11-25"
+        )

@@ -1,0 +1,34 @@
+"""The word lists: Chinese words are matched on word boundaries."""
+
+import clientpm as cpm
+from tests.helpers import AS_OF
+
+
+def good_goal(**changes):
+    fields = {
+        "id": "G1",
+        "statement": "Cut the median load time of the portal home page from 3.2 s to 1.5 s",
+        "metric": "median home page load time", "target": "1.5", "unit": "s",
+        "baseline": "3.2", "deadline": "2027-02-26", "owner": "chen.jie", "supports": ["REQ-4"],
+    }  # fmt: skip
+    fields.update(changes)
+    return cpm.Goal(**fields)
+
+
+def codes(report, verdict=None):
+    return [f.code for f in report.findings if verdict is None or f.verdict.value == verdict]
+
+
+class TestChineseWordBoundaries:
+    """Single characters that are parts of common words are not read as words."""
+
+    def test_bing_inside_hebing_is_not_a_conjunction(self):
+        goal = good_goal(statement="上线合并报表功能，使月结时间缩短到 3 天")
+        assert "S-compound" not in codes(cpm.check_smart(goal, as_of=AS_OF))
+
+    def test_neng_inside_gongneng_is_not_observable(self):
+        req = cpm.Requirement(
+            id="REQ-9", title="页面", acceptance_criteria=["页面功能正常", "当前版本性能良好"]
+        )
+        report = cpm.check_acceptance_criteria(req)
+        assert ["fail", "fail"] == [c.verdict.value for c in report.criteria]
