@@ -18,7 +18,7 @@ import pendulum
 from clientpm.errors import Problem, ValidationError
 from clientpm.money import CURRENCY_MINOR_UNITS, Money
 
-__all__ = ["Checks", "describe", "known"]
+__all__ = ["Checks", "Identified", "describe", "known"]
 
 
 def known(ids: Iterable[str], limit: int = 10) -> str:
@@ -298,3 +298,29 @@ class Checks:
         """``True`` or ``False``."""
         if not isinstance(value, bool):
             self.add(field, f"expected True or False, got {describe(value)}")
+
+
+class Identified:
+    """Mixin for an object with a stable ``id``: how messages name it, and its checks.
+
+    Example:
+        >>> from clientpm import Risk
+        >>> Risk(id="R1", title="Key developer leaves", probability=2, impact=4,
+        ...      owner="pm", next_review="2026-12-01").label
+        "Risk 'R1'"
+
+    """
+
+    __slots__ = ()
+    id: str
+
+    @property
+    def label(self) -> str:
+        """How messages name this object: its class and id, e.g. ``Risk 'R1'``."""
+        return f"{type(self).__name__} {self.id!r}"
+
+    def _checks(self) -> Checks:
+        """A :class:`Checks` for this object, with its id already checked."""
+        checks = Checks(self.label)
+        checks.identifier("id", self.id)
+        return checks

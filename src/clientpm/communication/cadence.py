@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 import pendulum
 
-from clientpm._checks import Checks, describe
+from clientpm._checks import Checks, Identified, describe
 from clientpm._convert import to_date, to_datetime, to_enum, to_optional_date, to_strings
 from clientpm.enums import Channel, _Choice
 from clientpm.errors import ValidationError
@@ -136,7 +136,7 @@ def _hhmm(at: _dt.time) -> str:
 
 
 @attrs.frozen
-class Cadence:
+class Cadence(Identified):
     """One recurring touch point with the client, in the client's time zone.
 
     Build one with :meth:`weekly`, :meth:`monthly` or :meth:`daily`, which
@@ -182,14 +182,8 @@ class Cadence:
     audience: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
     grace_hours: int = 24
 
-    @property
-    def label(self) -> str:
-        """How messages name this cadence, e.g. ``Cadence 'weekly-report'``."""
-        return f"Cadence {self.id!r}"
-
     def __attrs_post_init__(self) -> None:
-        c = Checks(self.label)
-        c.identifier("id", self.id)
+        c = self._checks()
         c.text("title", self.title)
         c.choice("kind", self.kind, CommunicationKind)
         c.choice("channel", self.channel, Channel)

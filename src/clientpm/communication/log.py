@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from clientpm._checks import Checks
+from clientpm._checks import Checks, Identified
 from clientpm._convert import to_date, to_datetime, to_optional_datetime, to_strings, to_tuple
 from clientpm.communication.cadence import CommunicationKind, _to_channel, _to_kind
 from clientpm.enums import Channel
@@ -28,7 +28,7 @@ __all__ = [
 
 
 @attrs.frozen
-class ActionItem:
+class ActionItem(Identified):
     """Something someone agreed to do in an interaction.
 
     Attributes:
@@ -50,14 +50,8 @@ class ActionItem:
     due: pendulum.Date = attrs.field(converter=to_date)
     done_at: pendulum.DateTime | None = attrs.field(default=None, converter=to_optional_datetime)
 
-    @property
-    def label(self) -> str:
-        """How messages name this item, e.g. ``ActionItem 'A1'``."""
-        return f"ActionItem {self.id!r}"
-
     def __attrs_post_init__(self) -> None:
-        c = Checks(self.label)
-        c.identifier("id", self.id)
+        c = self._checks()
         c.text("text", self.text)
         c.text("owner", self.owner)
         c.date("due", self.due)
@@ -79,7 +73,7 @@ class ActionItem:
 
 
 @attrs.frozen
-class Interaction:
+class Interaction(Identified):
     """One exchange with the client: a meeting, a call, a report sent.
 
     Attributes:
@@ -112,14 +106,8 @@ class Interaction:
     action_items: tuple[ActionItem, ...] = attrs.field(default=(), converter=to_tuple)
     cadence: str | None = None
 
-    @property
-    def label(self) -> str:
-        """How messages name this interaction, e.g. ``Interaction 'I1'``."""
-        return f"Interaction {self.id!r}"
-
     def __attrs_post_init__(self) -> None:
-        c = Checks(self.label)
-        c.identifier("id", self.id)
+        c = self._checks()
         c.choice("kind", self.kind, CommunicationKind)
         c.choice("channel", self.channel, Channel)
         c.instant("at", self.at)

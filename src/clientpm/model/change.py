@@ -20,7 +20,7 @@ from typing import Protocol, Union, runtime_checkable
 import attrs
 import pendulum
 
-from clientpm._checks import Checks, describe
+from clientpm._checks import Checks, Identified, describe
 from clientpm._convert import (
     enum_converter,
     to_date,
@@ -292,7 +292,7 @@ def _submitted(self: ChangeRequest) -> tuple[Transition, ...]:
 
 
 @attrs.frozen
-class ChangeRequest:
+class ChangeRequest(Identified):
     """A request to change the agreed scope, schedule or budget.
 
     Attributes:
@@ -345,14 +345,8 @@ class ChangeRequest:
         default=attrs.Factory(_submitted, takes_self=True), converter=to_tuple
     )
 
-    @property
-    def label(self) -> str:
-        """How messages name this request, e.g. ``ChangeRequest 'CR-1'``."""
-        return f"ChangeRequest {self.id!r}"
-
     def __attrs_post_init__(self) -> None:
-        c = Checks(self.label)
-        c.identifier("id", self.id)
+        c = self._checks()
         c.text("title", self.title)
         c.identifier("requested_by", self.requested_by)
         c.instant("submitted_at", self.submitted_at)

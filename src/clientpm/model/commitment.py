@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._checks import Checks, describe
+from clientpm._checks import Identified, describe
 from clientpm._convert import to_date, to_datetime, to_enum, to_tuple
 from clientpm.enums import CommitmentStatus
 from clientpm.errors import ValidationError
@@ -26,7 +26,7 @@ def _same_as_due(self: Commitment) -> pendulum.Date:
 
 
 @attrs.frozen
-class Commitment:
+class Commitment(Identified):
     """Something we promised the client, by a date.
 
     Attributes:
@@ -65,14 +65,8 @@ class Commitment:
     )
     history: tuple[Transition, ...] = attrs.field(default=(), converter=to_tuple)
 
-    @property
-    def label(self) -> str:
-        """How messages name this commitment, e.g. ``Commitment 'P1'``."""
-        return f"Commitment {self.id!r}"
-
     def __attrs_post_init__(self) -> None:
-        c = Checks(self.label)
-        c.identifier("id", self.id)
+        c = self._checks()
         c.text("promise", self.promise)
         c.identifier("to", self.to)
         c.text("made_by", self.made_by)

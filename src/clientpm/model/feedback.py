@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._checks import Checks
+from clientpm._checks import Identified
 from clientpm._convert import to_datetime, to_enum, to_optional_datetime, to_strings
 from clientpm.enums import Channel, FeedbackKind
 from clientpm.errors import IllegalTransitionError
@@ -22,7 +22,7 @@ def _to_feedback_kind(value: object) -> FeedbackKind:
 
 
 @attrs.frozen
-class Feedback:
+class Feedback(Identified):
     """Something the client told us, and how we answered it.
 
     Attributes:
@@ -65,14 +65,8 @@ class Feedback:
     )
     about: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
 
-    @property
-    def label(self) -> str:
-        """How messages name this feedback, e.g. ``Feedback 'F1'``."""
-        return f"Feedback {self.id!r}"
-
     def __attrs_post_init__(self) -> None:
-        c = Checks(self.label)
-        c.identifier("id", self.id)
+        c = self._checks()
         c.identifier("stakeholder", self.stakeholder)
         c.instant("received_at", self.received_at)
         c.choice("kind", self.kind, FeedbackKind)

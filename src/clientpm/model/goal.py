@@ -7,14 +7,14 @@ from decimal import Decimal
 import attrs
 import pendulum
 
-from clientpm._checks import Checks
+from clientpm._checks import Identified
 from clientpm._convert import to_optional_date, to_optional_decimal, to_strings
 
 __all__ = ["Goal"]
 
 
 @attrs.frozen
-class Goal:
+class Goal(Identified):
     """A goal as the client and the team wrote it; :func:`clientpm.check_smart` judges it.
 
     Only ``id`` and ``statement`` are required: a goal that lacks a metric or
@@ -52,14 +52,8 @@ class Goal:
     owner: str | None = None
     supports: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
 
-    @property
-    def label(self) -> str:
-        """How messages name this goal, e.g. ``Goal 'G1'``."""
-        return f"Goal {self.id!r}"
-
     def __attrs_post_init__(self) -> None:
-        c = Checks(self.label)
-        c.identifier("id", self.id)
+        c = self._checks()
         c.text("statement", self.statement)
         c.text("metric", self.metric, optional=True)
         c.number("target", self.target, optional=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._checks import Checks
+from clientpm._checks import Identified
 from clientpm._convert import (
     to_date,
     to_datetime,
@@ -32,7 +32,7 @@ def _same_as_due(self: Milestone) -> pendulum.Date:
 
 
 @attrs.frozen
-class Milestone:
+class Milestone(Identified):
     """A major node of the plan, tied to deliverables, with a due date.
 
     Forecast vs due vs baseline is always computable: the schedule gives the
@@ -85,14 +85,8 @@ class Milestone:
     )
     history: tuple[Transition, ...] = attrs.field(default=(), converter=to_tuple)
 
-    @property
-    def label(self) -> str:
-        """How messages name this milestone, e.g. ``Milestone 'M1'``."""
-        return f"Milestone {self.id!r}"
-
     def __attrs_post_init__(self) -> None:
-        c = Checks(self.label)
-        c.identifier("id", self.id)
+        c = self._checks()
         c.text("title", self.title)
         c.date("due", self.due)
         if self.baseline_due is not self.due:  # a default copy of due is checked once

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from clientpm._checks import Checks
+from clientpm._checks import Checks, Identified
 from clientpm._convert import (
     to_datetime,
     to_decimal_or_keep,
@@ -41,7 +41,7 @@ _S = RequirementStatus
 
 
 @attrs.frozen
-class Requirement:
+class Requirement(Identified):
     """Something the client needs, with the criteria that prove it is done.
 
     A requirement is *draft* until the client signs it off (who and when);
@@ -106,14 +106,8 @@ class Requirement:
     )
     history: tuple[Transition, ...] = attrs.field(default=(), converter=to_tuple)
 
-    @property
-    def label(self) -> str:
-        """How messages name this requirement, e.g. ``Requirement 'REQ-1'``."""
-        return f"Requirement {self.id!r}"
-
     def __attrs_post_init__(self) -> None:
-        c = Checks(self.label)
-        c.identifier("id", self.id)
+        c = self._checks()
         c.text("title", self.title)
         c.choice("kind", self.kind, RequirementKind)
         c.choice("priority", self.priority, Priority)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._checks import Checks, describe
+from clientpm._checks import Identified, describe
 from clientpm._convert import to_date, to_enum, to_strings, to_tuple
 from clientpm.enums import RiskStatus, RiskStrategy
 from clientpm.model.history import Transition, transition
@@ -26,7 +26,7 @@ _S = RiskStatus
 
 
 @attrs.frozen
-class Risk:
+class Risk(Identified):
     """Something that may go wrong, with its response plan.
 
     Probability and impact are scored 1 (lowest) to 5 (highest); the risk
@@ -75,14 +75,8 @@ class Risk:
     status: RiskStatus = attrs.field(default=RiskStatus.OPEN, converter=_to_risk_status)
     history: tuple[Transition, ...] = attrs.field(default=(), converter=to_tuple)
 
-    @property
-    def label(self) -> str:
-        """How messages name this risk, e.g. ``Risk 'R1'``."""
-        return f"Risk {self.id!r}"
-
     def __attrs_post_init__(self) -> None:
-        c = Checks(self.label)
-        c.identifier("id", self.id)
+        c = self._checks()
         c.text("title", self.title)
         c.integer("probability", self.probability, low=1, high=5)
         c.integer("impact", self.impact, low=1, high=5)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from clientpm._checks import Checks
+from clientpm._checks import Identified
 from clientpm._convert import to_enum
 from clientpm.enums import Role
 from clientpm.locale import locale_problem, normalize_locale
@@ -17,7 +17,7 @@ def _to_role(value: object) -> Role:
 
 
 @attrs.frozen
-class Stakeholder:
+class Stakeholder(Identified):
     """Someone the project answers to or works with.
 
     Attributes:
@@ -46,8 +46,7 @@ class Stakeholder:
     email: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        c = Checks(f"Stakeholder {self.id!r}")
-        c.identifier("id", self.id)
+        c = self._checks()
         c.text("name", self.name)
         c.choice("role", self.role, Role)
         problem = locale_problem(self.locale)
