@@ -20,25 +20,13 @@ from clientpm.errors import PluginError
 from clientpm.metrics.risk_matrix import DEFAULT_MATRIX, heat_map, risk_changes
 from clientpm.metrics.satisfaction import working_hours_between
 from clientpm.model.project import Project
+from clientpm.reports import document as doc
 from clientpm.reports._context import (
     TOP_RISKS,
     SectionContext,
     in_period,
     local_day,
     open_risks,
-)
-from clientpm.reports.document import (
-    Block,
-    Bullets,
-    Callout,
-    DataTable,
-    HeatMap,
-    KeyFacts,
-    Paragraph,
-    Section,
-    Timeline,
-    TimelineRow,
-    Tone,
 )
 from clientpm.reports.health import HealthPolicy, ReportFacts
 from clientpm.reports.wording import Words
@@ -82,7 +70,7 @@ class Sections:
         self.status = facts.health(locale=w.locale, policy=policy)
 
     # -- sections --------------------------------------------------------------
-    def done(self) -> tuple[Section, int]:
+    def done(self) -> tuple[doc.Section, int]:
         w, p = self.w, self.project
         items = []
         for r in p.requirements:
@@ -100,15 +88,17 @@ class Sections:
                 items.append((accepted, w("done.accepted", id=m.id, title=m.title, who=who,
                                           date=w.date(accepted))))  # type: ignore[arg-type]  # fmt: skip
         items.sort(key=lambda pair: (pair[0], pair[1]))
-        blocks: list[Block] = [Bullets([t for _, t in items])] if items else [Paragraph(w("none"))]
-        return Section("done", w("sec.done"), blocks), len(items)
+        blocks: list[doc.Block] = (
+            [doc.Bullets([t for _, t in items])] if items else [doc.Paragraph(w("none"))]
+        )
+        return doc.Section("done", w("sec.done"), blocks), len(items)
 
-    def current(self) -> Section:
+    def current(self) -> doc.Section:
         w, p = self.w, self.project
         spent = self.facts.spent
         stones = p.milestones
         on_track = sum(1 for m in stones if self.forecast[m.id].days_late <= 0)
-        facts = KeyFacts([
+        facts = doc.KeyFacts([
             (w("status"), self.status.rag.label(w.locale)),
             (w("f.budget"), w.money(p.budget)),
             (w("f.spent"), w.money(spent)),
@@ -117,9 +107,9 @@ class Sections:
             (w("f.open_risks"), str(len(open_risks(p)))),
             (w("f.open_complaints"), str(len(self.open_complaints()))),
         ])  # fmt: skip
-        return Section("status", w("sec.status"), [facts, Bullets(self.status.reasons)])
+        return doc.Section("status", w("sec.status"), [facts, doc.Bullets(self.status.reasons)])
 
-    def upcoming(self) -> Section:
+    def upcoming(self) -> doc.Section:
         w, p = self.w, self.project
         items = []
         for m in p.milestones:
@@ -135,9 +125,11 @@ class Sections:
             if self.as_of < r.next_review <= self.next_end
         )
         key = "sec.next.weekly" if self.kind == "weekly" else "sec.next.monthly"
-        return Section("next", w(key), [Bullets(items)] if items else [Paragraph(w("none"))])
+        return doc.Section(
+            "next", w(key), [doc.Bullets(items)] if items else [doc.Paragraph(w("none"))]
+        )
 
-    def milestones(self) -> Section:
+    def milestones(self) -> doc.Section:
         w, p = self.w, self.project
         rows, chart = [], []
         for m in p.milestones:
@@ -150,21 +142,21 @@ class Sections:
                 state = w("state.late") if f.days_late > 0 else w("state.on_track")
             rows.append((f"{m.id} {m.title}", w.date(f.due), w.date(f.forecast),
                          w.date(f.baseline_due), str(max(f.days_late, 0)), state))  # fmt: skip
-            chart.append(TimelineRow(f"{m.id} {m.title}", f.baseline_due, f.forecast, f.due))
+            chart.append(doc.TimelineRow(f"{m.id} {m.title}", f.baseline_due, f.forecast, f.due))
         headers = [w("h.milestone"), w("h.due"), w("h.forecast"), w("h.baseline"), w("h.slip"),
                    w("h.state")]  # fmt: skip
-        blocks: list[Block] = [DataTable(headers, rows, numeric=[4])]
+        blocks: list[doc.Block] = [doc.DataTable(headers, rows, numeric=[4])]
         if chart:
-            blocks.append(Timeline(w("timeline"), chart, today=self.as_of))
-        return Section("milestones", w("sec.milestones"), blocks)
+            blocks.append(doc.Timeline(w("timeline"), chart, today=self.as_of))
+        return doc.Section("milestones", w("sec.milestones"), blocks)
 
-    def risks(self, limit: int | None = TOP_RISKS, *, key: str = "risks") -> Section:
+    def risks(self, limit: int | None = TOP_RISKS, *, key: str = "risks") -> doc.Section:
         w = self.w
         risks = open_risks(self.project)
         shown = risks if limit is None else risks[:limit]
         if not shown:
-            return Section(key, w("sec.risks" if key == "risks" else "sec.register"),
-                           [Paragraph(w("risk.none"))])  # fmt: skip
+            return doc.Section(key, w("sec.risks" if key == "risks" else "sec.register"),
+                           [doc.Paragraph(w("risk.none"))])  # fmt: skip
         rows = [
             (f"{r.id} {r.title}", str(r.score), f"{r.probability} × {r.impact}", r.owner,
              w.enum(r.strategy), w.date(r.next_review))
@@ -173,20 +165,20 @@ class Sections:
         headers = [w("h.risk"), w("h.score"), f"{w('probability')} × {w('impact')}",
                    w("h.owner"), w("h.strategy"), w("h.review")]  # fmt: skip
         title = w("sec.risks" if key == "risks" else "sec.register")
-        return Section(key, title, [DataTable(headers, rows, numeric=[1])])
+        return doc.Section(key, title, [doc.DataTable(headers, rows, numeric=[1])])
 
-    def heatmap(self) -> Section:
+    def heatmap(self) -> doc.Section:
         w = self.w
         levels = tuple(tuple(level.rank for level in row) for row in DEFAULT_MATRIX.grid())
         counts = heat_map(self.project, DEFAULT_MATRIX)
-        chart = HeatMap(w("sec.heatmap"), w("probability"), w("impact"), counts, levels)
-        return Section("heatmap", w("sec.heatmap"), [chart])
+        chart = doc.HeatMap(w("sec.heatmap"), w("probability"), w("impact"), counts, levels)
+        return doc.Section("heatmap", w("sec.heatmap"), [chart])
 
     def awaiting(self) -> list[ChangeRequest]:
         waiting = (ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED)
         return [c for c in self.project.change_requests if c.status in waiting]
 
-    def changes(self) -> Section:
+    def changes(self) -> doc.Section:
         w, p = self.w, self.project
         rows = []
         for cr in self.awaiting():
@@ -198,15 +190,15 @@ class Sections:
                          w.instant(cr.submitted_at, p.client.timezone), effort, price, advice,
                          w.enum(cr.status)))  # fmt: skip
         if not rows:
-            return Section("changes", w("sec.changes"), [Paragraph(w("none"))])
+            return doc.Section("changes", w("sec.changes"), [doc.Paragraph(w("none"))])
         headers = [w("h.change"), w("h.requested"), w("h.received"), w("h.effort"),
                    w("h.price"), w("h.recommendation"), w("h.state")]  # fmt: skip
-        return Section("changes", w("sec.changes"), [DataTable(headers, rows, numeric=[3])])
+        return doc.Section("changes", w("sec.changes"), [doc.DataTable(headers, rows, numeric=[3])])
 
     def open_complaints(self) -> list[Any]:
         return self.complaints
 
-    def feedback(self) -> Section:
+    def feedback(self) -> doc.Section:
         w, p = self.w, self.project
         complaint_ids = {f.id for f in self.complaints}
         shown = [
@@ -227,12 +219,12 @@ class Sections:
                          w.instant(f.received_at, p.client.timezone), f.text, response,
                          w("yes") if state.resolved else w("no")))  # fmt: skip
         if not rows:
-            return Section("feedback", w("sec.feedback"), [Paragraph(w("none"))])
+            return doc.Section("feedback", w("sec.feedback"), [doc.Paragraph(w("none"))])
         headers = [w("h.id"), w("h.kind"), w("h.from"), w("h.received"), w("sec.feedback"),
                    w("h.response"), w("h.resolved")]  # fmt: skip
-        return Section("feedback", w("sec.feedback"), [DataTable(headers, rows)])
+        return doc.Section("feedback", w("sec.feedback"), [doc.DataTable(headers, rows)])
 
-    def commitments(self) -> Section:
+    def commitments(self) -> doc.Section:
         w, p = self.w, self.project
         at_risk = {c.commitment_id: c for c in self.facts.commitments_at_risk}
         items = []
@@ -250,10 +242,10 @@ class Sections:
                 continue
             row = w("commit.row", promise=c.promise, to=c.to, due=w.date(c.due))
             items.append(f"{c.id}: {row} — {note}")
-        blocks: list[Block] = [Bullets(items)] if items else [Paragraph(w("none"))]
-        return Section("commitments", w("sec.commitments"), blocks)
+        blocks: list[doc.Block] = [doc.Bullets(items)] if items else [doc.Paragraph(w("none"))]
+        return doc.Section("commitments", w("sec.commitments"), blocks)
 
-    def decisions(self) -> tuple[Section, int]:
+    def decisions(self) -> tuple[doc.Section, int]:
         w, p = self.w, self.project
         items = [w("decide.cr", id=c.id, title=c.title) for c in self.awaiting()]
         items += [
@@ -265,10 +257,12 @@ class Sections:
               date=w.date(local_day(p, m.delivered_at)))  # type: ignore[arg-type]
             for m in p.milestones if m.status is MilestoneStatus.DELIVERED
         ]  # fmt: skip
-        blocks: list[Block] = [Callout(Tone.DECISION, t) for t in items] or [Paragraph(w("none"))]
-        return Section("decisions", w("sec.decisions"), blocks), len(items)
+        blocks: list[doc.Block] = [doc.Callout(doc.Tone.DECISION, t) for t in items] or [
+            doc.Paragraph(w("none"))
+        ]
+        return doc.Section("decisions", w("sec.decisions"), blocks), len(items)
 
-    def since(self, previous: Project) -> Section:
+    def since(self, previous: Project) -> doc.Section:
         from clientpm.scheduling.result import schedule as compute
 
         w, p = self.w, self.project
@@ -298,8 +292,10 @@ class Sections:
         new_feedback = sum(1 for f in p.feedback if f.id not in seen)
         if new_feedback:
             items.append(w("since.new_feedback", n=new_feedback))
-        blocks: list[Block] = [Bullets(items)] if items else [Paragraph(w("since.nothing"))]
-        return Section("since", w("sec.since"), blocks)
+        blocks: list[doc.Block] = (
+            [doc.Bullets(items)] if items else [doc.Paragraph(w("since.nothing"))]
+        )
+        return doc.Section("since", w("sec.since"), blocks)
 
     def summary(self, done: int, decisions: int) -> list[str]:
         w = self.w
@@ -322,24 +318,24 @@ class Sections:
 
 def plugin_sections(
     sections: object, context: SectionContext
-) -> tuple[list[Section], list[PluginError]]:
+) -> tuple[list[doc.Section], list[PluginError]]:
     return call_plugins(
         plugin_items(sections, f"{context.kind}_report.sections", "report section"),
         "build",
         lambda builder: builder(context),
         expected="a Section or None",
-        accept=lambda x: x is None or isinstance(x, Section),
+        accept=lambda x: x is None or isinstance(x, doc.Section),
     )
 
 
-def footnotes(sections: list[Section], w: Words) -> list[tuple[str, str]]:
+def footnotes(sections: list[doc.Section], w: Words) -> list[tuple[str, str]]:
     from clientpm.smart.glossary import check_jargon
 
     words: list[str] = []
     for section in sections:
         words.append(section.title)
         for block in section.blocks:
-            if isinstance(block, DataTable):
+            if isinstance(block, doc.DataTable):
                 words.extend(block.headers)
     seen: dict[str, str] = {}
     for jargon in check_jargon("\n".join(words), locale=w.locale):

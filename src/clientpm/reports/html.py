@@ -11,18 +11,7 @@ from __future__ import annotations
 
 from clientpm._display import escape_html
 from clientpm.locale import SUPPORTED_LOCALES
-from clientpm.reports.document import (
-    Block,
-    Bullets,
-    Callout,
-    DataTable,
-    HeatMap,
-    KeyFacts,
-    Paragraph,
-    Report,
-    Section,
-    Timeline,
-)
+from clientpm.reports import document as doc
 from clientpm.reports.svg import heatmap_svg, timeline_svg
 from clientpm.reports.tables import period_text
 from clientpm.reports.wording import Words
@@ -97,7 +86,7 @@ def _cell(tag: str, text: str, numeric: bool) -> str:
     return f"<{tag}{cls}>{escape_html(text)}</{tag}>"
 
 
-def _table(block: DataTable) -> str:
+def _table(block: doc.DataTable) -> str:
     numeric = set(block.numeric)
     head = "".join(_cell("th", h, i in numeric) for i, h in enumerate(block.headers))
     body = "".join(
@@ -107,24 +96,24 @@ def _table(block: DataTable) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _block(block: Block, locale: str) -> str:
-    if isinstance(block, Paragraph):
+def _block(block: doc.Block, locale: str) -> str:
+    if isinstance(block, doc.Paragraph):
         return f"<p>{escape_html(block.text)}</p>"
-    if isinstance(block, Bullets):
+    if isinstance(block, doc.Bullets):
         return _list(block.items)
-    if isinstance(block, DataTable):
+    if isinstance(block, doc.DataTable):
         return _table(block)
-    if isinstance(block, KeyFacts):
+    if isinstance(block, doc.KeyFacts):
         facts = "".join(
             f"<div><dt>{escape_html(label)}</dt><dd>{escape_html(value)}</dd></div>"
             for label, value in block.facts
         )
         return f'<dl class="facts">{facts}</dl>'
-    if isinstance(block, Callout):
+    if isinstance(block, doc.Callout):
         return f'<div class="callout callout-{block.tone.value}">{escape_html(block.text)}</div>'
-    if isinstance(block, Timeline):
+    if isinstance(block, doc.Timeline):
         return f"<figure>{timeline_svg(block, locale)}</figure>"
-    if isinstance(block, HeatMap):
+    if isinstance(block, doc.HeatMap):
         return f"<figure>{heatmap_svg(block, locale)}</figure>"
     raise TypeError(f"cannot render {type(block).__name__} as HTML")  # pragma: no cover
 
@@ -133,12 +122,12 @@ def _list(items: tuple[str, ...]) -> str:
     return "<ul>" + "".join(f"<li>{escape_html(item)}</li>" for item in items) + "</ul>"
 
 
-def _section(section: Section, locale: str) -> str:
+def _section(section: doc.Section, locale: str) -> str:
     blocks = "".join(_block(block, locale) for block in section.blocks)
     return f"<section><h2>{escape_html(section.title)}</h2>{blocks}</section>"
 
 
-def _body(report: Report) -> str:
+def _body(report: doc.Report) -> str:
     """The report's content: header, status, summary, sections and footnotes."""
     words = Words(report.locale)
     period = period_text(report, words)
@@ -175,15 +164,15 @@ def _body(report: Report) -> str:
     return "".join(parts)
 
 
-def _lang(report: Report) -> str:
+def _lang(report: doc.Report) -> str:
     return report.locale if report.locale in SUPPORTED_LOCALES else "en"
 
 
-def _root(report: Report, style: str) -> str:
+def _root(report: doc.Report, style: str) -> str:
     return f'<div class="{_ROOT}" lang="{_lang(report)}">{style}{_body(report)}</div>'
 
 
-def html_fragment(report: Report) -> str:
+def html_fragment(report: doc.Report) -> str:
     """The report as an HTML fragment for Jupyter: one ``<div>`` with scoped styles.
 
     There is no ``<html>``, ``<head>`` or ``<body>``; the ``<style>`` inside the
@@ -202,7 +191,7 @@ def html_fragment(report: Report) -> str:
     return _root(report, f"<style>{_CSS}</style>")
 
 
-def html_document(report: Report) -> str:
+def html_document(report: doc.Report) -> str:
     """The report as one self-contained HTML5 page: no scripts, no external resources.
 
     Example:

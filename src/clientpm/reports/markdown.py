@@ -7,46 +7,36 @@ Table cells survive pipes, backticks, newlines and HTML (see
 from __future__ import annotations
 
 from clientpm._display import escape_markdown, markdown_table
-from clientpm.reports.document import (
-    Block,
-    Bullets,
-    Callout,
-    DataTable,
-    HeatMap,
-    KeyFacts,
-    Paragraph,
-    Report,
-    Timeline,
-)
+from clientpm.reports import document as doc
 from clientpm.reports.tables import heatmap_table, period_text, timeline_table
 from clientpm.reports.wording import Words
 
 __all__ = ["markdown_report"]
 
 
-def _block(block: Block, w: Words) -> str:
+def _block(block: doc.Block, w: Words) -> str:
     e = escape_markdown
-    if isinstance(block, Paragraph):
+    if isinstance(block, doc.Paragraph):
         return e(block.text)
-    if isinstance(block, Bullets):
+    if isinstance(block, doc.Bullets):
         return "\n".join(f"- {e(item)}" for item in block.items)
-    if isinstance(block, DataTable):
+    if isinstance(block, doc.DataTable):
         return markdown_table(block.headers, block.rows, block.numeric)
-    if isinstance(block, KeyFacts):
+    if isinstance(block, doc.KeyFacts):
         return "\n".join(f"- **{e(label)}:** {e(value)}" for label, value in block.facts)
-    if isinstance(block, Callout):
+    if isinstance(block, doc.Callout):
         label = w(f"tone.{block.tone.value}")
         return f"> **{e(label)}:** {e(block.text)}"
-    if isinstance(block, Timeline):
+    if isinstance(block, doc.Timeline):
         headers, rows = timeline_table(block, w)
         return f"*{e(block.title)}*\n\n" + markdown_table(headers, rows)
-    if isinstance(block, HeatMap):
+    if isinstance(block, doc.HeatMap):
         headers, grid, numeric = heatmap_table(block, "·")
         return f"*{e(block.title)}*\n\n" + markdown_table(headers, grid, numeric)
     raise TypeError(f"not a report block: {block!r}")  # pragma: no cover - Block is closed
 
 
-def markdown_report(report: Report) -> str:
+def markdown_report(report: doc.Report) -> str:
     """Render a report as GitHub-flavoured Markdown.
 
     Example:

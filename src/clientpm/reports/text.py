@@ -7,17 +7,7 @@ columns (:func:`clientpm._display.display_width`).
 from __future__ import annotations
 
 from clientpm._display import display_width, pad, text_table
-from clientpm.reports.document import (
-    Block,
-    Bullets,
-    Callout,
-    DataTable,
-    HeatMap,
-    KeyFacts,
-    Paragraph,
-    Report,
-    Timeline,
-)
+from clientpm.reports import document as doc
 from clientpm.reports.tables import heatmap_table, period_text, timeline_table
 from clientpm.reports.wording import Words
 
@@ -28,28 +18,28 @@ def _heading(text: str, rule: str) -> str:
     return f"{text}\n{rule * display_width(text)}"
 
 
-def _block(block: Block, w: Words) -> str:
-    if isinstance(block, Paragraph):
+def _block(block: doc.Block, w: Words) -> str:
+    if isinstance(block, doc.Paragraph):
         return block.text
-    if isinstance(block, Bullets):
+    if isinstance(block, doc.Bullets):
         return "\n".join(f"  * {item}" for item in block.items)
-    if isinstance(block, DataTable):
+    if isinstance(block, doc.DataTable):
         return text_table(block.headers, block.rows, block.numeric)
-    if isinstance(block, KeyFacts):
+    if isinstance(block, doc.KeyFacts):
         width = max(display_width(label) for label, _ in block.facts)
         return "\n".join(f"  {pad(label, width)}  {value}" for label, value in block.facts)
-    if isinstance(block, Callout):
+    if isinstance(block, doc.Callout):
         return f"[{w(f'tone.{block.tone.value}')}] {block.text}"
-    if isinstance(block, Timeline):
+    if isinstance(block, doc.Timeline):
         headers, rows = timeline_table(block, w)
         return f"{block.title}\n" + text_table(headers, rows)
-    if isinstance(block, HeatMap):
+    if isinstance(block, doc.HeatMap):
         headers, grid, numeric = heatmap_table(block, ".")
         return f"{block.title}\n" + text_table(headers, grid, numeric)
     raise TypeError(f"not a report block: {block!r}")  # pragma: no cover - Block is closed
 
 
-def text_report(report: Report) -> str:
+def text_report(report: doc.Report) -> str:
     """Render a report as plain text.
 
     Example:
