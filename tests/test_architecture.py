@@ -62,8 +62,6 @@ PEER_LAYER = 4
 #: Imports inside one package that close a cycle between its modules, known and
 #: each made inside a function; any other cycle between modules fails the tests.
 KNOWN_BACK_EDGES: set[tuple[str, str]] = {
-    # check_smart() falls back to the built-in rules, which import check's types.
-    ("clientpm.smart.check", "clientpm.smart.rules"),
     # A Report prints and displays itself through the renderers, which read Report.
     ("clientpm.reports.document", "clientpm.reports.html"),
     ("clientpm.reports.document", "clientpm.reports.rendering"),

@@ -1,6 +1,7 @@
 """SMART goals and plain words: goal checks, acceptance criteria and jargon.
 
-- :mod:`clientpm.smart.check`: :func:`check_smart` and the types of its report.
+- :mod:`clientpm.smart.types`: verdicts, letters, findings, rules and the report.
+- :mod:`clientpm.smart.check`: :func:`check_smart`, which runs the rules.
 - :mod:`clientpm.smart.rules`: the built-in rules, registered through the plugin hook.
 - :mod:`clientpm.smart.acceptance`: :func:`check_acceptance_criteria` (D3).
 - :mod:`clientpm.smart.lexicon`: the word lists the rules read, in English and Chinese.
@@ -18,7 +19,9 @@ Example:
 from __future__ import annotations
 
 from clientpm.smart.acceptance import CriteriaReport, CriterionResult, check_acceptance_criteria
-from clientpm.smart.check import (
+from clientpm.smart.check import check_smart
+from clientpm.smart.glossary import Glossary, Jargon, Term, check_jargon
+from clientpm.smart.types import (
     Finding,
     Letter,
     LetterResult,
@@ -27,9 +30,7 @@ from clientpm.smart.check import (
     SmartRule,
     SmartSettings,
     Verdict,
-    check_smart,
 )
-from clientpm.smart.glossary import Glossary, Jargon, Term, check_jargon
 
 __all__ = [
     "CriteriaReport",

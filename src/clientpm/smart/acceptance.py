@@ -17,8 +17,8 @@ from clientpm._display import Table
 from clientpm.errors import ValidationError
 from clientpm.locale import check_locale
 from clientpm.model.requirement import Requirement
-from clientpm.smart.check import Finding, Letter, Verdict
 from clientpm.smart.lexicon import OBSERVABLE, VAGUE, detect_language, find_terms, has_number
+from clientpm.smart.types import Finding, Letter, Verdict
 
 __all__ = ["CriteriaReport", "CriterionResult", "check_acceptance_criteria"]
 

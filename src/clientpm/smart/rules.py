@@ -40,7 +40,6 @@ from typing import Any
 from clientpm._display import num
 from clientpm._hooks import hookimpl
 from clientpm.enums import RequirementStatus
-from clientpm.smart.check import Finding, SmartContext, SmartRule, Verdict
 from clientpm.smart.lexicon import (
     CONJUNCTIONS,
     DIRECTION,
@@ -50,6 +49,7 @@ from clientpm.smart.lexicon import (
     find_terms,
     has_number,
 )
+from clientpm.smart.types import Finding, SmartContext, SmartRule, Verdict
 
 __all__ = ["BUILTIN_RULES", "clientpm_register_smart_rules"]
 
