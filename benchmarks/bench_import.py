@@ -29,33 +29,40 @@ CASES = {
 }
 
 
-def median_seconds(python: str, code: str, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([python, "-c", code], check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def time_once(python: str, code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([python, "-c", code], check=True)
+    return time.perf_counter() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--runs", type=int, default=31)
     parser.add_argument("--baseline-python", help="an interpreter with another clientpm")
     args = parser.parse_args()
 
     pythons = {"this tree": sys.executable}
     if args.baseline_python:
         pythons["baseline"] = args.baseline_python
-    empty = median_seconds(sys.executable, "pass", args.runs)
-    peer = median_seconds(sys.executable, PEER, args.runs) - empty
-    print(f"interpreter start-up {empty * 1e3:.1f} ms (subtracted below)")
-    print(f"{PEER:<45} {peer * 1e3:7.1f} ms  1.00x")
-    for label, code in CASES.items():
-        for name, python in pythons.items():
-            start_up = median_seconds(python, "pass", args.runs)
-            took = median_seconds(python, code, args.runs) - start_up
-            print(f"{label + ' (' + name + ')':<45} {took * 1e3:7.1f} ms  {took / peer:.2f}x")
+    # Every measurement of a round runs once before any runs twice (interleaved), so a
+    # busy spell of the machine falls on all of them alike; medians of the rounds.
+    jobs = [("start-up", name, python, "pass") for name, python in pythons.items()]
+    jobs.append(("peer", "this tree", sys.executable, PEER))
+    jobs += [(label, name, python, code) for label, code in CASES.items()
+             for name, python in pythons.items()]  # fmt: skip
+    times: dict[tuple[str, str], list[float]] = {(job[0], job[1]): [] for job in jobs}
+    for _ in range(args.runs):
+        for label, name, python, code in jobs:
+            times[label, name].append(time_once(python, code))
+    median = {key: statistics.median(values) for key, values in times.items()}
+    empty = median["start-up", "this tree"]
+    peer = median["peer", "this tree"] - empty
+    print(f"interpreter start-up {empty * 1e3:.1f} ms (subtracted below); {args.runs} rounds")
+    print(f"{PEER:<50} {peer * 1e3:7.1f} ms  1.00x")
+    for label in CASES:
+        for name in pythons:
+            took = median[label, name] - median["start-up", name]
+            print(f"{label + ' (' + name + ')':<50} {took * 1e3:7.1f} ms  {took / peer:.2f}x")
 
 
 if __name__ == "__main__":
