@@ -7,6 +7,7 @@ plain text aligns columns counting East Asian wide characters as two columns.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
@@ -18,6 +19,7 @@ __all__ = [
     "display_width",
     "escape_html",
     "escape_markdown",
+    "escape_markdown_line",
     "markdown_table",
     "num",
     "pad",
@@ -76,6 +78,38 @@ def escape_markdown(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def escape_markdown_line(text: str) -> str:
+    r"""Escape text that a Markdown renderer puts at the start of a line.
+
+    As :func:`escape_markdown`, and the text cannot start a block either: a
+    heading (``# x``), a list item (``- x``, ``+ x``, ``1986. x``, ``3) x``), a
+    thematic break or setext underline (``---``, ``===``) or, by leading
+    spaces, an indented code block.
+
+    Example:
+        >>> escape_markdown_line("1986. ACME portal"), escape_markdown_line("# x")
+        ('1986\\. ACME portal', '\\# x')
+        >>> escape_markdown_line("---"), escape_markdown_line("    code")
+        ('\\---', '&#32;&#32;&#32;&#32;code')
+
+    """
+    escaped = escape_markdown(text)
+    indent = len(escaped) - len(escaped.lstrip(" \t"))
+    if indent:  # leading blanks indent the line; four make a code block
+        escaped = escaped[:indent].replace(" ", "&#32;").replace("\t", "&#9;") + escaped[indent:]
+    if escaped[:1] in ("#", "-", "+", "="):
+        return "\\" + escaped
+    marker = _ORDERED_MARKER.match(escaped)
+    if marker:  # "1986." or "3)" would start an ordered list
+        end = marker.end() - 1
+        return f"{escaped[:end]}\\{escaped[end:]}"
+    return escaped
+
+
+#: The start of an ordered-list item: up to nine digits, then ``.`` or ``)``.
+_ORDERED_MARKER = re.compile(r"\d{1,9}[.)]")
 
 
 def display_width(text: str) -> int:

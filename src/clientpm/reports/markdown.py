@@ -6,7 +6,7 @@ Table cells survive pipes, backticks, newlines and HTML (see
 
 from __future__ import annotations
 
-from clientpm._display import escape_markdown, markdown_table
+from clientpm._display import escape_markdown, escape_markdown_line, markdown_table
 from clientpm.reports import document as doc
 from clientpm.reports.tables import heatmap_table, period_text, timeline_table
 from clientpm.reports.wording import Words
@@ -15,11 +15,11 @@ __all__ = ["markdown_report"]
 
 
 def _block(block: doc.Block, w: Words) -> str:
-    e = escape_markdown
+    e, line = escape_markdown, escape_markdown_line
     if isinstance(block, doc.Paragraph):
-        return e(block.text)
+        return line(block.text)
     if isinstance(block, doc.Bullets):
-        return "\n".join(f"- {e(item)}" for item in block.items)
+        return "\n".join(f"- {line(item)}" for item in block.items)
     if isinstance(block, doc.DataTable):
         return markdown_table(block.headers, block.rows, block.numeric)
     if isinstance(block, doc.KeyFacts):
@@ -48,17 +48,17 @@ def markdown_report(report: doc.Report) -> str:
 
     """
     w = Words(report.locale)
-    e = escape_markdown
+    e, line = escape_markdown, escape_markdown_line
     period = period_text(report, w)
     parts = [
         f"# {e(report.title)}",
-        f"{e(report.project)} · {e(period)} · {e(w('as_of', date=w.date(report.as_of)))}",
+        f"{line(report.project)} · {e(period)} · {e(w('as_of', date=w.date(report.as_of)))}",
         f"**{e(w('status'))}: {e(report.status.rag.label(w.locale))}**",
     ]
     if report.status.reasons:
-        parts.append("\n".join(f"- {e(r)}" for r in report.status.reasons))
+        parts.append("\n".join(f"- {line(r)}" for r in report.status.reasons))
     parts.append(f"## {e(w('summary'))}")
-    parts.append("\n".join(f"- {e(s)}" for s in report.summary))
+    parts.append("\n".join(f"- {line(s)}" for s in report.summary))
     for section in report.sections:
         parts.append(f"## {e(section.title)}")
         parts.extend(_block(b, w) for b in section.blocks)
