@@ -1,9 +1,10 @@
 """Money: exact amounts, half-up rounding, one currency at a time."""
 
+import contextlib
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, strategies as st
 
 import clientpm as cpm
 from tests.strategies import currency_codes, money_amounts
@@ -91,3 +92,45 @@ class TestArithmetic:
         assert -m.amount.as_tuple().exponent == cpm.money.CURRENCY_MINOR_UNITS[code] or (
             m.amount == 0
         )
+
+
+class TestBounds:
+    def test_twenty_eight_digits_are_money(self):
+        """An amount of 28 digits with its minor unit is exact Money."""
+        assert Decimal("9" * 26 + ".99") == cpm.Money("9" * 26 + ".99", "CNY").amount
+        assert Decimal("9" * 28) == cpm.Money("9" * 28, "JPY").amount
+
+    def test_more_digits_are_refused(self):
+        """Past 28 digits, a ValidationError naming Money.amount, not a decimal error."""
+        with pytest.raises(cpm.ValidationError) as info:
+            cpm.Money("1e26", "CNY")
+        assert (
+            "Money.amount: expected an amount of at most 28 digits with its minor unit "
+            "(below 10^26 CNY), got '1E+26'"
+        ) == str(info.value)
+
+    def test_a_long_value_is_shortened_in_the_message(self):
+        """A million-digit amount does not make a million-character message."""
+        with pytest.raises(cpm.ValidationError) as info:
+            cpm.Money("9" * 1_000_000, "CNY")
+        assert str(info.value).endswith("got '" + "9" * 40 + "' (… 1000000 characters)")
+
+    def test_arithmetic_past_the_digits_is_refused(self):
+        """Multiplying or dividing past 28 digits names the operation."""
+        with pytest.raises(cpm.ValidationError, match=r"^1\.00 CNY \* factor: expected"):
+            cpm.Money("1", "CNY") * "1e26"
+        with pytest.raises(cpm.ValidationError, match=r"^1\.00 CNY / divisor: expected"):
+            cpm.Money("1", "CNY") / "1e-30"
+
+    @given(st.decimals(allow_nan=False, allow_infinity=False), st.sampled_from(["CNY", "JPY"]))
+    def test_any_finite_decimal_is_money_or_a_validation_error(self, amount, currency):
+        """No finite Decimal escapes as anything but a Money or a ValidationError."""
+        digits = 28 - (2 if currency == "CNY" else 0)  # before the minor unit
+        if amount.is_zero() or amount.adjusted() < digits - 1:
+            assert len(cpm.Money(amount, currency).amount.as_tuple().digits) <= 28
+        elif amount.adjusted() >= digits:
+            with pytest.raises(cpm.ValidationError, match=r"^Money\.amount: expected an amount"):
+                cpm.Money(amount, currency)
+        else:  # rounding at the minor unit may carry into one more digit: either is right
+            with contextlib.suppress(cpm.ValidationError):
+                cpm.Money(amount, currency)

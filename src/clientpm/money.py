@@ -15,7 +15,7 @@ import attrs
 
 from clientpm.errors import CurrencyMismatchError, ValidationError
 
-__all__ = ["CURRENCY_MINOR_UNITS", "Money", "to_decimal"]
+__all__ = ["CURRENCY_MINOR_UNITS", "MAX_DIGITS", "Money", "to_decimal"]
 
 #: Minor units (digits after the decimal point) of the ISO 4217 currencies
 #: clientpm knows. Read-only.
@@ -93,9 +93,23 @@ def _check_currency(currency: object, where: str) -> str:
     return currency.upper()
 
 
-def _quantize(amount: Decimal, currency: str) -> Decimal:
+def _quantize(amount: Decimal, currency: str, where: str = "Money.amount") -> Decimal:
+    """``amount`` rounded half-up at the minor unit; refused past Decimal's 28 digits."""
     exponent = Decimal(1).scaleb(-_minor_unit(currency))
-    return amount.quantize(exponent, rounding=ROUND_HALF_UP)
+    try:
+        return amount.quantize(exponent, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than the context's precision holds
+        shown = str(amount)
+        raise ValidationError.single(
+            where,
+            f"expected an amount of at most {MAX_DIGITS} digits with its minor unit "
+            f"(below 10^{MAX_DIGITS - _minor_unit(currency)} {currency}), got "
+            + (f"{shown[:40]!r} (… {len(shown)} characters)" if len(shown) > 40 else repr(shown)),
+        ) from None
+
+
+#: How many digits an amount may have, its minor unit included (Decimal's default precision).
+MAX_DIGITS = 28
 
 
 @attrs.frozen(init=False, order=False)
@@ -176,7 +190,8 @@ class Money:
     def __mul__(self, factor: object) -> Money:
         if isinstance(factor, Money):
             return NotImplemented
-        return Money(self.amount * to_decimal(factor, "Money * factor"), self.currency)
+        product = self.amount * to_decimal(factor, "Money * factor")
+        return Money(_quantize(product, self.currency, f"{self} * factor"), self.currency)
 
     __rmul__ = __mul__
 
@@ -186,7 +201,8 @@ class Money:
         value = to_decimal(divisor, "Money / divisor")
         if value == 0:
             raise ValidationError.single("Money / divisor", f"cannot divide {self} by zero")
-        return Money(self.amount / value, self.currency)
+        quotient = self.amount / value
+        return Money(_quantize(quotient, self.currency, f"{self} / divisor"), self.currency)
 
     def ratio(self, other: Money) -> Decimal | None:
         """Return ``self / other`` as a Decimal, or ``None`` when ``other`` is zero.
