@@ -12,6 +12,7 @@ from clientpm import (
     Transition,
     ValidationError,
 )
+from clientpm._checks import describe
 from tests.helpers import illegal, problems
 
 AT = pendulum.datetime(2026, 11, 20, 10, tz="Asia/Shanghai")
@@ -244,3 +245,27 @@ class TestLifecycle:
         assert "Risk 'R1' cannot be reassessed: it is closed (allowed from: open, occurred)" == (
             illegal(closed.reassess, by="pm", at=AT.add(hours=1), why="w")
         )
+
+
+class TestReasonsAreRequired:
+    """Closing a risk or recording that it happened says why (D9), and a blank why is refused."""
+
+    @pytest.mark.parametrize("why", ["", "   ", None, 3])
+    @pytest.mark.parametrize(
+        ("step", "purpose"),
+        [("close", "close the risk"), ("occur", "record that the risk occurred")],
+    )
+    def test_blank_reason_is_refused_and_the_risk_is_unchanged(self, step, purpose, why):
+        """The error names the risk's why field and the value; the risk keeps its status."""
+        risk = cpm.Risk(
+            id="R1", title="Key developer leaves", probability=2, impact=4, owner="pm",
+            next_review="2026-12-01",
+        )  # fmt: skip
+        at = pendulum.datetime(2026, 11, 24, 10, tz="Asia/Shanghai")
+        with pytest.raises(cpm.ValidationError) as info:
+            getattr(risk, step)(by="pm", at=at, why=why)
+        assert [f"Risk 'R1'.why: expected a reason to {purpose}, got {describe(why)}"] == [
+            str(p) for p in info.value.problems
+        ]
+        assert cpm.RiskStatus.OPEN == risk.status
+        assert () == risk.history

@@ -8,7 +8,7 @@ import pendulum
 from clientpm._checks import Identified, describe
 from clientpm._convert import to_date, to_enum, to_strings, to_tuple
 from clientpm.enums import RiskStatus, RiskStrategy
-from clientpm.model.history import Transition, transition
+from clientpm.model.history import Transition, need_reason, transition
 from clientpm.money import Money
 
 __all__ = ["Risk"]
@@ -147,14 +147,45 @@ class Risk(Identified):
         )  # fmt: skip
 
     def occur(self, *, by: str, at: pendulum.DateTime, why: str) -> Risk:
-        """Record that the risk has happened (the contingency applies)."""
+        """Record that the risk has happened (the contingency applies); ``why`` is required.
+
+        Raises:
+            ValidationError: for a blank ``why``.
+            IllegalTransitionError: unless the risk is open.
+
+        Example:
+            >>> import pendulum
+            >>> r = Risk(id="R1", title="x", probability=2, impact=2, owner="pm",
+            ...          next_review="2026-11-01")
+            >>> r.occur(by="pm", at=pendulum.datetime(2026, 11, 2, tz="UTC"), why="").status
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.ValidationError: Risk 'R1'.why: expected a reason to record that the risk occurred, got str ''
+
+        """  # noqa: E501
+        need_reason(self.label, why, "record that the risk occurred")
         return transition(
             self, owner=self.label, action="occur", allowed=[_S.OPEN],
             to=_S.OCCURRED, by=by, at=at, why=why,
         )  # fmt: skip
 
     def close(self, *, by: str, at: pendulum.DateTime, why: str) -> Risk:
-        """Close the risk: it can no longer happen, or its effect is dealt with."""
+        """Close the risk: it can no longer happen, or its effect is dealt with (say which).
+
+        Raises:
+            ValidationError: for a blank ``why``.
+            IllegalTransitionError: when the risk is closed already.
+
+        Example:
+            >>> import pendulum
+            >>> r = Risk(id="R1", title="x", probability=2, impact=2, owner="pm",
+            ...          next_review="2026-11-01")
+            >>> at = pendulum.datetime(2026, 11, 2, tz="UTC")
+            >>> r.close(by="pm", at=at, why="the supplier signed").status
+            <RiskStatus.CLOSED: 'closed'>
+
+        """
+        need_reason(self.label, why, "close the risk")
         return transition(
             self, owner=self.label, action="be closed", allowed=[_S.OPEN, _S.OCCURRED],
             to=_S.CLOSED, by=by, at=at, why=why,
