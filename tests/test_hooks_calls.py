@@ -325,3 +325,173 @@ class TestRenderers:
             cpm.render(report, "html", renderers=PluginHost().renderers())
         assert "clientpm.reports.rendering" == info.value.plugin
         assert str(info.value).endswith("renderer 'html': ZeroDivisionError: bug")
+
+
+# -- the helpers refuse bad input and survive odd plugins --------------------
+class NameRaises:
+    @property
+    def name(self):
+        raise RuntimeError("no name today")
+
+    def __call__(self, arg):
+        return "ok"
+
+
+class UnprintableError(Exception):
+    def __str__(self):
+        raise RuntimeError("cannot show")
+
+    def __repr__(self):
+        raise RuntimeError("cannot show either")
+
+
+def unprintable(arg):
+    raise UnprintableError
+
+
+def a_check(ctx, *, word):
+    return None
+
+
+class TestHelpersRefuseAndSurvive:
+    def test_a_default_of_none_is_no_items(self):
+        assert [] == plugin_items(None, "w.renderers", "renderer", default=None)
+
+    def test_a_generator_that_raises_is_named(self):
+        def items():
+            yield str.upper
+            raise RuntimeError("disk on fire")
+
+        with pytest.raises(cpm.ValidationError) as info:
+            plugin_items(items(), "check_smart.rules", "SMART rule")
+        assert (
+            "check_smart.rules: expected SMART rules (a list or a mapping) or None; "
+            "listing them raised RuntimeError: disk on fire"
+        ) == str(info.value)
+        assert isinstance(info.value.__cause__, RuntimeError)
+
+    def test_a_name_property_that_raises_is_skipped(self):
+        [entry] = plugin_items([NameRaises()], "w.renderers", "renderer")
+        assert ("NameRaises", f"{HERE}.NameRaises") == (entry.name, entry.plugin)
+
+    def test_call_plugin_refuses_what_is_not_an_entry(self):
+        with pytest.raises(cpm.ValidationError) as info:
+            call_plugin(None, "render", lambda item: item)
+        assert "call_plugin.entry: expected a PluginItem, got None" == str(info.value)
+
+    def test_an_accept_that_raises_becomes_the_plugins_error(self):
+        entry = PluginItem("renderer", "csv", "acme-reports", str.upper)
+        result, error = call_plugin(
+            entry, "render", lambda f: f("x"), expected="text", accept=lambda r: 1 / 0
+        )
+        assert result is None
+        assert (
+            "plugin 'acme-reports' failed in hook render: renderer 'csv': expected text, got a "
+            "result that could not be checked (ZeroDivisionError: division by zero)"
+        ) == str(error)
+
+    def test_an_exception_that_cannot_be_shown_still_names_the_plugin(self):
+        entry = PluginItem("renderer", "csv", "acme-reports", unprintable)
+        _, error = call_plugin(entry, "render", lambda f: f("x"))
+        assert (
+            "plugin 'acme-reports' failed in hook render: renderer 'csv': "
+            "UnprintableError: <unprintable UnprintableError>"
+        ) == str(error)
+
+    def test_origin_looks_inside_a_partial_in_a_smart_rule(self):
+        import functools
+
+        rule = SmartRule("ACME-x", "S", functools.partial(a_check, word="x"), "a partial")
+        assert f"{HERE}.a_check" == origin(rule)
+        assert f"{HERE}.a_check" == origin(functools.partial(a_check, word="x"))
+
+
+class TestRegistryMapping:
+    def registry(self):
+        reg = Registry("renderer")
+        reg.register("text", str.upper)
+        return reg
+
+    def test_in_is_false_for_a_missing_name(self):
+        reg = self.registry()
+        assert ("text" in reg, "pdf" in reg, ["x"] in reg) == (True, False, False)
+
+    def test_get_honours_an_explicit_default(self):
+        reg = self.registry()
+        assert reg.get("pdf", None) is None
+        assert "fallback" == reg.get("pdf", "fallback")
+        with pytest.raises(cpm.UnknownReferenceError) as info:
+            reg.get("pdf")
+        assert "no renderer 'pdf' (available: text)" == str(info.value)
+
+    def test_get_lists_at_most_ten_names(self):
+        reg = Registry("renderer")
+        for i in range(12):
+            reg.register(f"r{i:02}", str)
+        with pytest.raises(cpm.UnknownReferenceError) as info:
+            reg["pdf"]
+        assert str(info.value).endswith("r08, r09, … (12 in all))")
+
+    def test_render_names_the_format_with_a_registry(self):
+        report = cpm.weekly_report(cpm.sample_project(), as_of=SAMPLE_AS_OF, locale="en")
+        with pytest.raises(cpm.ValidationError) as info:
+            cpm.render(report, "pdf", renderers=PluginHost().renderers())
+        assert "render.fmt: expected one of 'html', 'markdown', 'text', got str 'pdf'" == str(
+            info.value
+        )
+
+    def test_render_refuses_renderers_that_are_not_a_collection(self):
+        report = cpm.weekly_report(cpm.sample_project(), as_of=SAMPLE_AS_OF, locale="en")
+        with pytest.raises(cpm.ValidationError) as info:
+            cpm.render(report, "text", renderers=42)
+        assert (
+            "render.renderers: expected renderers (a list or a mapping) or None, got int 42"
+            == str(info.value)
+        )
+
+
+class TestOneListingRule:
+    def test_unregister_lists_the_plugins_with_known(self):
+        host = PluginHost()
+        with pytest.raises(cpm.UnknownReferenceError) as info:
+            host.unregister("acme")
+        assert str(info.value).startswith("PluginHost: no plugin 'acme' (registered: ")
+
+    def test_policy_cuts_the_milestones_at_ten(self):
+        from clientpm.impact import ChangePolicy
+
+        ids = [f"M{i:02}" for i in range(12)]
+        with pytest.raises(cpm.UnknownReferenceError) as info:
+            ChangePolicy(contractual=["M99"]).validate_for(ids, "CNY")
+        assert (
+            "ChangePolicy.contractual: names unknown milestone 'M99' "
+            "(known: M00, M01, M02, M03, M04, M05, M06, M07, M08, M09, … (12 in all))"
+        ) == str(info.value)
+
+
+class TestGlossariesUseTheSameRule:
+    @pytest.mark.parametrize(
+        ("value", "shown"), [(42, "int 42"), ("PM", "str 'PM'"), (b"PM", "bytes b'PM'")]
+    )
+    def test_the_plugin_items_message(self, value, shown):
+        with pytest.raises(cpm.ValidationError) as info:
+            cpm.check_jargon("UAT starts Monday.", glossaries=value)
+        assert (
+            f"check_jargon.glossaries: expected glossaries (a list or a mapping) or None, "
+            f"got {shown}"
+        ) == str(info.value)
+
+    def test_a_failing_generator_is_named(self):
+        def glossaries():
+            raise RuntimeError("offline")
+            yield
+
+        with pytest.raises(cpm.ValidationError, match=r"^check_jargon\.glossaries: .*offline"):
+            cpm.check_jargon("UAT starts Monday.", glossaries=glossaries())
+
+    def test_a_mapping_a_list_and_one_glossary_still_work(self):
+        from clientpm.smart.glossary import PM_GLOSSARY
+
+        expected = cpm.check_jargon("UAT starts Monday.")
+        for given in ({"pm": PM_GLOSSARY}, [PM_GLOSSARY], PM_GLOSSARY, (g for g in [PM_GLOSSARY])):
+            assert expected == cpm.check_jargon("UAT starts Monday.", glossaries=given)

@@ -63,9 +63,8 @@ class TestCompleteness:
 
     def test_keys_are_namespaced_by_concept(self):
         namespaces = {key.split(".", 1)[0] for key in raw("en")}
-        assert {"change", "chart", "enum", "format", "impact", "rag", "report", "role"} == (
-            namespaces
-        )
+        assert {"change", "chart", "enum", "format", "impact", "rag", "ratio", "report", "risk",
+                "role", "smart"} == namespaces  # fmt: skip
 
     def test_english_has_no_chinese_and_chinese_is_chinese(self):
         assert [] == [key for key, text in raw("en").items() if CJK.search(text)]
@@ -244,3 +243,183 @@ def test_supported_locales_are_the_catalogue_modules():
     modules = {m.name for m in pkgutil.iter_modules(clientpm.locale.__path__)}
     assert set(clientpm.locale.SUPPORTED_LOCALES) == {m for m in modules if not m.startswith("_")}
     assert "en" == clientpm.locale.SUPPORTED_LOCALES[0]
+
+
+class TestNoSharedState:
+    """A catalogue is shared by every report in the process, so nothing may change it."""
+
+    def test_spellings_of_a_locale_keep_one_catalogue_per_code(self):
+        import clientpm.locale as loc
+
+        for i in range(300):
+            assert catalogue(f"zh_{i}") is catalogue("zh")
+            assert catalogue(f"EN-{i}") is catalogue("en")
+        assert set(loc._LOADED) <= set(SUPPORTED_LOCALES)
+
+    def test_the_messages_cannot_be_changed(self):
+        en = catalogue("en")
+        with pytest.raises(TypeError):
+            en.messages["rag.red"] = "Purple"  # type: ignore[index]
+        assert "Red" == say("en", "rag.red") == cpm.Rag.RED.label()
+        assert en.messages is not raw("en")
+
+    @pytest.mark.parametrize("name", ["locale", "messages", "other"])
+    def test_a_catalogue_has_no_settable_attribute(self, name):
+        zh = catalogue("zh")
+        with pytest.raises(AttributeError):
+            setattr(zh, name, "en")
+        with pytest.raises(AttributeError):
+            delattr(zh, name)
+        assert "zh" == zh.locale
+        assert "红" == zh["rag.red"]
+
+    def test_a_catalogue_pickles_and_copies(self):
+        import copy
+        import pickle
+
+        en = catalogue("en")
+        for again in (pickle.loads(pickle.dumps(en)), copy.copy(en), copy.deepcopy(en)):
+            assert ("en", dict(en)) == (again.locale, dict(again))
+
+    def test_a_catalogue_made_from_a_dict_does_not_follow_it(self):
+        words = {"k": "one"}
+        made = Catalogue("en", words)
+        words["k"] = "two"
+        assert "one" == made("k")
+
+
+class TestKeysThatAreNotStrings:
+    NOT_A_KEY = "Catalogue 'en': expected a message key (a str), got list ['x']"
+
+    @pytest.mark.parametrize(
+        "look_up",
+        [
+            lambda: say("en", ["x"]),  # type: ignore[arg-type]
+            lambda: catalogue("en")(["x"]),  # type: ignore[arg-type]
+            lambda: catalogue("en")[["x"]],  # type: ignore[index]
+            lambda: catalogue("en").get(["x"]),  # type: ignore[arg-type]
+            lambda: catalogue("en").get({"x": 1}, "default"),  # type: ignore[arg-type]
+        ],
+        ids=["say", "call", "getitem", "get", "get-default"],
+    )
+    def test_an_unhashable_key_is_refused_by_name(self, look_up):
+        with pytest.raises(cpm.ClientPMError) as info:
+            look_up()
+        assert isinstance(info.value, cpm.ValidationError)
+        assert str(info.value).startswith("Catalogue 'en': expected a message key (a str), got ")
+
+    def test_the_message_names_the_key(self):
+        with pytest.raises(cpm.ValidationError) as info:
+            say("en", ["x"])  # type: ignore[arg-type]
+        assert self.NOT_A_KEY == str(info.value)
+
+    @pytest.mark.parametrize("key", [["x"], {"x": 1}, 3, None, b"rag.red"])
+    def test_in_is_false_for_anything_but_a_str(self, key):
+        assert key not in catalogue("en")
+
+
+class TestFormattingErrors:
+    @pytest.mark.parametrize(
+        ("text", "params", "expected"),
+        [
+            ("{0} done", {}, "cannot fill in {0}: a positional field (message fields are named)"),
+            ("{} done", {}, "cannot fill in {}: a positional field (message fields are named)"),
+            ("{n:d} days", {"n": "x"}, "cannot fill in {n:d}: "),
+            ("{n:zz}", {"n": 1}, "cannot fill in {n:zz}: "),
+            ("{x} {n!r:>5.}", {"x": 1, "n": 1}, "cannot fill in {n!r:>5.}: "),
+            ("{n.nope}", {"n": 1}, "cannot fill in {n.nope}: "),
+            ("{n[0]}", {"n": 1}, "cannot fill in {n[0]}: "),
+            ("{a} {b}", {"a": 1}, "missing the value of {b}"),
+            ("{b.real}", {}, "missing the value of {b}"),
+        ],
+    )  # fmt: skip
+    def test_any_formatting_error_names_the_message_and_the_field(self, text, params, expected):
+        with pytest.raises(cpm.ValidationError) as info:
+            Catalogue("en", {"k": text})("k", **params)
+        message = str(info.value)
+        assert message.startswith("Catalogue 'en'('k'): " + expected)
+
+
+@pytest.fixture(scope="module")
+def project():
+    return cpm.sample_project()
+
+
+class TestLocaleErrorsNameTheBuilder:
+    @pytest.mark.parametrize("kind", ["weekly_report", "monthly_report"])
+    def test_periodic_reports(self, project, kind):
+        build = getattr(cpm, kind)
+        with pytest.raises(cpm.ValidationError, match=rf"^{kind}\.locale: .*got str 'fr'$"):
+            build(project, as_of=cpm.sample.SAMPLE_AS_OF, locale="fr")
+
+    def test_risk_register(self, project):
+        with pytest.raises(cpm.ValidationError, match=r"^risk_register\.locale: .*'fr'$"):
+            cpm.risk_register(project, as_of=cpm.sample.SAMPLE_AS_OF, locale="fr")
+
+    def test_change_memo(self, project):
+        cr = project.change_request("CR-1")
+        impact = cpm.assess_change(project, cr, as_of=cpm.sample.SAMPLE_AS_OF)
+        with pytest.raises(cpm.ValidationError, match=r"^change_memo\.locale: .*'fr'$"):
+            cpm.change_memo(project, cr, impact, locale="fr")
+
+    def test_words_default_and_own_where(self):
+        with pytest.raises(cpm.ValidationError, match=r"^report\.locale: "):
+            Words("fr")
+        with pytest.raises(cpm.ValidationError, match=r"^x\.locale: "):
+            Words("fr", "x.locale")
+        assert "zh" == Words("zh_CN", "x.locale").locale
+
+
+@pytest.fixture(scope="module")
+def ctx(project):
+    """The context a plugin section is handed."""
+    seen = []
+
+    def grab(ctx):
+        seen.append(ctx)
+
+    cpm.weekly_report(project, as_of=cpm.sample.SAMPLE_AS_OF, locale="en", sections={"grab": grab})
+    return seen[0]
+
+
+class TestSectionContextSay:
+    def test_it_keeps_taking_english_and_chinese(self, ctx):
+        import attrs
+
+        assert "Hosting" == ctx.say("Hosting", "托管")
+        assert "托管" == attrs.evolve(ctx, locale="zh").say("Hosting", "托管")
+
+    def test_a_user_spelling_is_normalised(self, ctx):
+        import attrs
+
+        assert "托管" == attrs.evolve(ctx, locale="zh_CN").say("Hosting", "托管")
+
+    def test_an_unsupported_locale_is_refused(self, ctx):
+        import attrs
+
+        with pytest.raises(cpm.ValidationError, match=r"^SectionContext\.say\.locale: .*'fr'$"):
+            attrs.evolve(ctx, locale="fr").say("Hosting", "托管")
+
+
+class TestTheDocsSayHowToAddALanguage:
+    """A new module alone is never found: its code must be in SUPPORTED_LOCALES too."""
+
+    @staticmethod
+    def paragraph(text, words):
+        (found,) = [p for p in text.split("\n\n") if words in " ".join(p.split())]
+        return " ".join(found.split())
+
+    def test_the_reports_page(self):
+        import pathlib
+
+        page = (pathlib.Path(__file__).parent.parent / "docs" / "reports.md").read_text("utf-8")
+        text = self.paragraph(page, "third language")
+        assert "SUPPORTED_LOCALES" in text
+        assert "two edits" in text
+
+    def test_the_package_docstring(self):
+        import clientpm.locale
+
+        text = self.paragraph(clientpm.locale.__doc__, "third language")
+        assert "SUPPORTED_LOCALES" in text
+        assert "two edits" in text

@@ -45,6 +45,14 @@ class TestShapes:
             t = from_dict(cpm.Transition, to_dict(cpm.Transition("x", None, "pm", at)))
             assert (at, at.timezone_name) == (t.at, t.at.timezone_name)
 
+    @pytest.mark.parametrize("zone", ["GMT", "EST5EDT", "GB", "NZ", "PRC", "Japan", "Etc/GMT-8"])
+    def test_zone_names_without_a_slash_survive_the_round_trip(self, zone):
+        """A named zone comes back by name, so later DST arithmetic follows its rules."""
+        at = pendulum.datetime(2026, 3, 29, 1, 30, tz=zone)
+        t = from_dict(cpm.Transition, to_dict(cpm.Transition("x", None, "pm", at)))
+        assert (at, zone) == (t.at, t.at.timezone_name)
+        assert at.add(months=6).utcoffset() == t.at.add(months=6).utcoffset()
+
     def test_decimal_exact(self):
         """Decimals are strings, so nothing is lost to binary floats."""
         r = cpm.Requirement(id="R", title="x", estimate_days="0.1")

@@ -18,7 +18,7 @@ import pendulum
 from clientpm.errors import Problem, ValidationError
 from clientpm.money import CURRENCY_MINOR_UNITS, Money
 
-__all__ = ["Checks", "Identified", "describe", "known"]
+__all__ = ["Checks", "Identified", "calendar_date", "describe", "known"]
 
 
 def known(ids: Iterable[str], limit: int = 10) -> str:
@@ -36,10 +36,12 @@ def known(ids: Iterable[str], limit: int = 10) -> str:
     return shown or "none"
 
 
-def describe(value: object) -> str:
+def describe(value: object, *, limit: int | None = None) -> str:
     """Show a value with its type, for error messages.
 
-    A value whose ``repr`` already starts with its type's name is shown once.
+    A value whose ``repr`` already starts with its type's name is shown once;
+    a value whose ``repr`` raises (a plugin's odd object), or is longer than
+    ``limit`` characters when one is given, is named by its type alone.
 
     Example:
         >>> describe("soon"), describe(None), describe(3)
@@ -47,6 +49,8 @@ def describe(value: object) -> str:
         >>> from decimal import Decimal
         >>> describe(Decimal("1.5"))
         "Decimal('1.5')"
+        >>> describe("x" * 500, limit=40)
+        'a str'
 
     """
     if value is None:
@@ -55,12 +59,51 @@ def describe(value: object) -> str:
         return f"DateTime {value.isoformat()}"
     if isinstance(value, pendulum.Date):
         return f"Date {value.isoformat()}"
-    name, shown = type(value).__name__, repr(value)
-    return shown if shown.startswith(f"{name}(") else f"{name} {shown}"
+    name = type(value).__name__
+    try:
+        shown = repr(value)
+    except Exception:  # the message must still be written
+        return f"a {name} (its repr raised)"
+    text = shown if shown.startswith(f"{name}(") else f"{name} {shown}"
+    return f"a {name}" if limit is not None and len(text) > limit else text
 
 
 # -- checks -----------------------------------------------------------------
-_IRREGULAR_PLURALS = {"criterion": "criteria"}
+def _date_problem(value: object, forms: str, kind: type = _dt.date) -> str | None:
+    """What is wrong with ``value`` as a calendar date, worded once; ``forms`` says what works."""
+    expected = f"expected a calendar date ({forms}), got {describe(value)}"
+    if isinstance(value, _dt.datetime):
+        return f"{expected}; use .date() to drop the time"
+    return None if isinstance(value, kind) else expected
+
+
+def calendar_date(value: object, where: str) -> pendulum.Date:
+    """``value`` as a ``pendulum.Date``, for an argument that must be a day, not an instant.
+
+    The same rule as :meth:`Checks.date`, for a function's argument: a date
+    (``datetime.date`` is accepted) and not a date and time.
+
+    Raises:
+        ValidationError: naming ``where`` for anything else.
+
+    Example:
+        >>> import datetime
+        >>> calendar_date(datetime.date(2026, 11, 2), "satisfaction_trend.start")
+        Date(2026, 11, 2)
+        >>> calendar_date("2026-11-02", "satisfaction_trend.start")
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.ValidationError: satisfaction_trend.start: expected a calendar date (pendulum.Date), got str '2026-11-02'
+
+    """  # noqa: E501
+    problem = _date_problem(value, "pendulum.Date")
+    if problem:
+        raise ValidationError.single(where, problem)
+    assert isinstance(value, _dt.date)
+    return pendulum.Date(value.year, value.month, value.day)
+
+
+_IRREGULAR_PLURALS = {"criterion": "criteria", "glossary": "glossaries"}
 
 
 def _plural(noun: str) -> str:
@@ -175,17 +218,9 @@ class Checks:
         """A calendar date: ``pendulum.Date`` but not a ``DateTime``."""
         if optional and value is None:
             return
-        if isinstance(value, _dt.datetime):
-            self.add(
-                field,
-                f"expected a calendar date (pendulum.Date or 'YYYY-MM-DD'), got "
-                f"{describe(value)}; use .date() to drop the time",
-            )
-        elif not isinstance(value, pendulum.Date):
-            self.add(
-                field,
-                f"expected a calendar date (pendulum.Date or 'YYYY-MM-DD'), got {describe(value)}",
-            )
+        problem = _date_problem(value, "pendulum.Date or 'YYYY-MM-DD'", pendulum.Date)
+        if problem:
+            self.add(field, problem)
 
     def instant(self, field: str, value: object, *, optional: bool = False) -> None:
         """A time-zone-aware ``pendulum.DateTime``."""

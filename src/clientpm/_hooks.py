@@ -24,8 +24,8 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 import pluggy
 
-from clientpm._checks import describe
-from clientpm.errors import PluginError, UnknownReferenceError, ValidationError
+from clientpm._checks import _plural, describe, known
+from clientpm.errors import ClientPMError, PluginError, UnknownReferenceError, ValidationError
 
 __all__ = [
     "HOOK_KINDS",
@@ -44,6 +44,7 @@ __all__ = [
     "origin",
     "plugin_item",
     "plugin_items",
+    "text_of",
 ]
 
 #: The pluggy project name, also the entry-point group plugins are installed under.
@@ -56,6 +57,9 @@ hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 T = TypeVar("T")
+
+#: Stands for "no default given" in :meth:`Registry.get`.
+_MISSING: Any = object()
 
 #: For each registration hook, the kind of thing it registers (used in messages).
 HOOK_KINDS: dict[str, str] = {
@@ -78,6 +82,8 @@ class Registry(Mapping[str, T], Generic[T]):
         >>> reg.register("text", str.upper)
         >>> reg.get("text")("hi"), reg.names()
         ('HI', ('text',))
+        >>> "pdf" in reg, reg.get("pdf", None)
+        (False, None)
         >>> reg.get("pdf")
         Traceback (most recent call last):
         ...
@@ -115,23 +121,36 @@ class Registry(Mapping[str, T], Generic[T]):
 
     add = register
 
-    def get(self, name: str, default: Any = None) -> T:
-        """The item registered under ``name``.
+    def get(self, name: str, default: Any = _MISSING) -> T:
+        """The item registered under ``name``; ``default`` if given and there is none.
 
         Raises:
-            UnknownReferenceError: listing the names available.
+            UnknownReferenceError: listing the names available, when no
+                ``default`` is given.
+
+        Example:
+            >>> reg = Registry("renderer")
+            >>> reg.get("csv", "fallback")
+            'fallback'
 
         """
         try:
             return self._items[name]
         except (KeyError, TypeError):
-            available = ", ".join(self.names()) or "none"
+            if default is not _MISSING:
+                return default  # type: ignore[no-any-return]
             raise UnknownReferenceError.single(
-                "", f"no {self.kind} {name!r} (available: {available})"
+                "", f"no {self.kind} {name!r} (available: {known(self._items)})"
             ) from None
 
     def __getitem__(self, name: str) -> T:
         return self.get(name)
+
+    def __contains__(self, name: object) -> bool:
+        try:
+            return name in self._items
+        except TypeError:  # an unhashable name names nothing
+            return False
 
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._items))
@@ -186,12 +205,14 @@ def origin(item: object) -> str:
         'clientpm._hooks.Registry'
 
     """
-    target = item
-    for attr in _WRAPPED:
-        inner = getattr(item, attr, None)
-        if callable(inner):
-            target = inner
+    target: object = item
+    for _ in range(8):  # a wrapper of a wrapper: a SmartRule of a functools.partial
+        if inspect.isroutine(target) or inspect.isclass(target):
             break
+        inners = [i for i in (_attribute(target, attr) for attr in _WRAPPED) if callable(i)]
+        if not inners:
+            break
+        target = inners[0]
     if not (inspect.isroutine(target) or inspect.isclass(target)):
         target = type(target)
     owner = getattr(target, "__objclass__", None)  # a method of a built-in type
@@ -200,11 +221,45 @@ def origin(item: object) -> str:
     return f"{module}.{name}"
 
 
+def _attribute(item: object, attr: str) -> object:
+    """``item.attr``, or ``None`` when it is missing or its property raises."""
+    try:
+        return getattr(item, attr, None)
+    except Exception:  # a plugin's property must not break the naming
+        return None
+
+
+def text_of(value: object) -> str:
+    """``str(value)``, else its ``repr``, else a stand-in: for messages about failing plugins.
+
+    Example:
+        >>> class Rude(Exception):
+        ...     def __str__(self):
+        ...         raise RuntimeError("no")
+        ...     def __repr__(self):
+        ...         raise RuntimeError("no")
+        >>> text_of(Rude()), text_of(3)
+        ('<unprintable Rude>', '3')
+
+    """
+    try:
+        return str(value)
+    except Exception:  # a plugin's exception must not hide the plugin
+        pass
+    try:
+        return repr(value)
+    except Exception:
+        return f"<unprintable {type(value).__name__}>"
+
+
 def _name_of(item: object) -> str:
     for attr in ("name", "code", "__name__"):
-        value = getattr(item, attr, None)
+        value = _attribute(item, attr)
         if value is not None:
-            return str(value)
+            try:
+                return str(value)
+            except Exception:  # a name that cannot be shown: try the next one
+                continue
     return type(item).__name__
 
 
@@ -280,13 +335,22 @@ def plugin_items(
 
     """  # noqa: E501
     if items is None:
-        items = list(default)
-    if isinstance(items, Mapping):
-        return [plugin_item(items, name, kind) for name in items]
-    if isinstance(items, Iterable) and not isinstance(items, (str, bytes)):
-        return [PluginItem(kind, _name_of(v), origin(v), v) for v in items]
+        items = [] if default is None else default
+    try:
+        if isinstance(items, Mapping):
+            return [plugin_item(items, name, kind) for name in list(items)]
+        if isinstance(items, Iterable) and not isinstance(items, (str, bytes)):
+            return [PluginItem(kind, _name_of(v), origin(v), v) for v in list(items)]
+    except ClientPMError:
+        raise
+    except Exception as err:  # a caller's generator or mapping that fails while listed
+        raise ValidationError.single(
+            where,
+            f"expected {_plural(kind)} (a list or a mapping) or None; listing them raised "
+            f"{type(err).__name__}: {text_of(err)}",
+        ) from err
     raise ValidationError.single(
-        where, f"expected {kind}s (a list or a mapping) or None, got {describe(items)}"
+        where, f"expected {_plural(kind)} (a list or a mapping) or None, got {describe(items)}"
     )
 
 
@@ -316,13 +380,29 @@ def call_plugin(
         (None, "plugin 'acme-reports' failed in hook render: renderer 'csv': RuntimeError: no network here")
 
     """  # noqa: E501
+    if not isinstance(entry, PluginItem):
+        raise ValidationError.single(
+            "call_plugin.entry", f"expected a PluginItem, got {describe(entry)}"
+        )
     try:
         result = call(entry.item)
     except Exception as err:  # a plugin must be named when it fails
-        error = entry.error(hook, f"{type(err).__name__}: {err}")
+        error = entry.error(hook, f"{type(err).__name__}: {text_of(err)}")
         error.__cause__ = err
         return None, error
-    if accept is not None and not accept(result):
+    if accept is None:
+        return result, None
+    try:
+        accepted = bool(accept(result))
+    except Exception as err:  # a result so odd that checking it fails
+        error = entry.error(
+            hook,
+            f"expected {expected}, got a result that could not be checked "
+            f"({type(err).__name__}: {text_of(err)})",
+        )
+        error.__cause__ = err
+        return None, error
+    if not accepted:
         return None, entry.error(hook, f"expected {expected}, got {describe(result)}")
     return result, None
 

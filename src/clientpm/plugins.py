@@ -20,6 +20,7 @@ from typing import Any
 import pluggy
 
 from clientpm import _hooks
+from clientpm._checks import known
 from clientpm._hooks import PROJECT_NAME, Registry, hookimpl
 from clientpm.errors import PluginError, UnknownReferenceError
 
@@ -119,7 +120,7 @@ class PluginHost:
         plugin = self._pm.get_plugin(name)
         if plugin is None:
             raise UnknownReferenceError.single(
-                "PluginHost", f"no plugin {name!r} (registered: {', '.join(self.plugin_names())})"
+                "PluginHost", f"no plugin {name!r} (registered: {known(self.plugin_names())})"
             )
         self._pm.unregister(plugin)
 
@@ -154,9 +155,8 @@ class PluginHost:
         """
         caller = getattr(self._pm.hook, hook_name, None)
         if caller is None:
-            known = ", ".join(sorted(_hooks.HOOK_KINDS))
             raise UnknownReferenceError.single(
-                "PluginHost.registry", f"no hook {hook_name!r} (known: {known})"
+                "PluginHost.registry", f"no hook {hook_name!r} (known: {known(_hooks.HOOK_KINDS)})"
             )
         registry: Registry[Any] = Registry(kind or _hooks.HOOK_KINDS.get(hook_name, "item"))
         for impl in caller.get_hookimpls():  # registration order

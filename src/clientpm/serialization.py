@@ -82,9 +82,8 @@ _PARTS = {
 # -- to_dict ---------------------------------------------------------------------
 def _instant(value: pendulum.DateTime) -> str:
     text = value.isoformat()
-    zone = value.timezone_name
-    if (zone and "/" in zone) or zone == "UTC":
-        text += f"[{zone}]"
+    if isinstance(value.tzinfo, pendulum.Timezone):  # a named zone, not a fixed offset
+        text += f"[{value.timezone_name}]"
     return text
 
 

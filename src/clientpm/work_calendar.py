@@ -62,15 +62,22 @@ def local_day(instant: _dt.datetime, timezone: str) -> pendulum.Date:
     return pendulum.date(local.year, local.month, local.day)
 
 
+#: What :func:`status_day` accepts, worded once for all its refusals.
+_STATUS_DAY = "expected a pendulum.Date or a time-zone-aware pendulum.DateTime"
+
+
 def status_day(value: object, calendar: WorkCalendar, where: str) -> pendulum.Date:
     """The status day a date or an aware instant stands for, in the calendar's zone.
 
     Every builder that takes an ``as_of`` reads it through here: a date is the
     day itself, a time-zone-aware date and time the local date where the work
-    happens. ``where`` names the caller's argument in the message.
+    happens. A date and time whose zone gives no offset counts as naive.
+    ``where`` names the caller's argument in the message.
 
     Raises:
-        ValidationError: for a naive date and time or anything else.
+        ValidationError: for a naive date and time, an instant whose local day
+            is beyond the dates Python can hold, a calendar that is not a
+            :class:`WorkCalendar`, or anything else.
 
     Example:
         >>> import pendulum
@@ -80,21 +87,32 @@ def status_day(value: object, calendar: WorkCalendar, where: str) -> pendulum.Da
         >>> status_day("2026-11-24", cal, "weekly_report.as_of")
         Traceback (most recent call last):
         ...
-        clientpm.errors.ValidationError: weekly_report.as_of: expected a pendulum.Date or DateTime, got str '2026-11-24'
+        clientpm.errors.ValidationError: weekly_report.as_of: expected a pendulum.Date or a time-zone-aware pendulum.DateTime, got str '2026-11-24'
 
     """  # noqa: E501
+    if not isinstance(calendar, WorkCalendar):
+        raise ValidationError.single(
+            "status_day.calendar",
+            f"expected the WorkCalendar to read {where} in, got {describe(calendar)}",
+        )
     if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
+        try:
+            offset = value.utcoffset()
+        except Exception:  # a tzinfo that fails gives no offset: naive
+            offset = None
+        if offset is None:
+            raise ValidationError.single(where, f"{_STATUS_DAY}, got naive {describe(value)}")
+        try:
+            return calendar.local_date(value)
+        except (OverflowError, ValueError):  # the local day falls outside years 1-9999
             raise ValidationError.single(
                 where,
-                f"expected a date or a time-zone-aware date and time, got naive {describe(value)}",
-            )
-        return calendar.local_date(value)
+                f"{_STATUS_DAY} whose local day in {calendar.timezone} is a date "
+                f"(years 1-9999), got {describe(value)}",
+            ) from None
     if isinstance(value, _dt.date):
         return pendulum.Date(value.year, value.month, value.day)
-    raise ValidationError.single(
-        where, f"expected a pendulum.Date or DateTime, got {describe(value)}"
-    )
+    raise ValidationError.single(where, f"{_STATUS_DAY}, got {describe(value)}")
 
 
 @attrs.frozen(eq=True)

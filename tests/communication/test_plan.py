@@ -199,12 +199,12 @@ class TestPlan:
             CommunicationPlan, [weekly(), daily(), weekly(weekday="monday")]
         )
 
-    def test_lookup_names_the_known_ids_in_plan_order(self):
+    def test_lookup_names_the_known_ids_sorted(self):
         plan = CommunicationPlan([weekly(), daily()])
         assert (weekly(), daily()) == (plan.cadence("w"), plan.cadence("d"))
         with pytest.raises(UnknownReferenceError) as info:
             plan.cadence("x")
-        assert ["CommunicationPlan: no cadence 'x' (known: w, d)"] == [
+        assert ["CommunicationPlan: no cadence 'x' (known: d, w)"] == [
             str(p) for p in info.value.problems
         ]
 

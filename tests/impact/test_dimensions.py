@@ -9,7 +9,17 @@ import clientpm as cpm
 import clientpm.impact.dimensions
 from clientpm.errors import PluginError
 from clientpm.impact import ChangePolicy, Dimension, DimensionResult, assess_change
-from tests.helpers import START, assess, assess_sample, request, revise, sample_request, tiny
+from clientpm.impact.dimensions import run_dimensions
+from tests.helpers import (
+    START,
+    assess,
+    assess_sample,
+    message,
+    request,
+    revise,
+    sample_request,
+    tiny,
+)
 
 
 @pytest.fixture
@@ -168,3 +178,53 @@ class TestImpact:
         p = tiny(goals=[cpm.Goal(id="G1", statement="Fast", owner="chen.jie", supports=["R3"])])
         assert ["goals"] == [d.name for d in assess(p, cpm.RemoveRequirement("R3")).dimensions]
         assert () == assess(p, cpm.RemoveRequirement("R3"), dimensions=[]).dimensions
+
+
+def goal_tiny() -> cpm.Project:
+    """The tiny project with G1 served by R3, G2 by R3 and R4, and G3 by R1."""
+    goals = [
+        cpm.Goal(id="G1", statement="Fast", owner="chen.jie", supports=["R3"]),
+        cpm.Goal(id="G2", statement="Cheap", owner="chen.jie", supports=["R3", "R4"]),
+        cpm.Goal(id="G3", statement="Simple", owner="chen.jie", supports=["R1"]),
+    ]
+    return tiny(goals=goals)
+
+
+class TestGoalsDimension:
+    def test_revising_goal_scope_names_the_goals_without_escalating(self):
+        """Only R3 is revised: G1 and G2 are touched, none is weakened."""
+        (goals,) = assess(goal_tiny(), revise("R3", 5)).dimensions
+        assert (
+            "goals",
+            "the change touches requirements that serve goal(s) G1, G2.",
+            False,
+        ) == (goals.name, goals.summary, goals.escalate)
+
+    def test_revising_goal_scope_in_chinese(self):
+        (goals,) = assess(goal_tiny(), revise("R3", 5), locale="zh").dimensions
+        assert "变更涉及支撑目标 G1, G2 的需求。" == goals.summary
+
+    def test_removing_goal_scope_names_the_weakened_goals_and_escalates(self):
+        """R4 removed and R3 revised: G1 and G2 are touched, only G2 (served by R4) weakened."""
+        (goals,) = assess(goal_tiny(), cpm.RemoveRequirement("R4"), revise("R3", 5)).dimensions
+        assert (
+            "the change touches requirements that serve goal(s) G1, G2; removing them weakens "
+            "G2, which the sponsor must confirm.",
+            True,
+        ) == (goals.summary, goals.escalate)
+
+
+class TestRunDimensions:
+    def test_refuses_dimensions_of_another_kind_by_default_name(self):
+        assert (
+            "run_dimensions.dimensions: expected impact dimensions (a list or a mapping) or None, "
+            "got int 42"
+        ) == message(run_dimensions, 42, None)
+
+    def test_not_a_dimension_is_described_in_the_error(self, project):
+        """The error says what was registered instead of a dimension."""
+        impact = assess_sample(project, project.change_request("CR-1"), dimensions=[42])
+        assert [
+            "impact dimension 'int': expected an impact dimension with name and measure(), "
+            "got int 42"
+        ] == [e.reason for e in impact.errors]

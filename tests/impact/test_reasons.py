@@ -7,7 +7,8 @@ import pytest
 import clientpm as cpm
 from clientpm.impact import assess_change
 from clientpm.sample import SAMPLE_AS_OF
-from tests.helpers import assess, revise, tiny
+from clientpm.impact.reasons import Reason, join, reason
+from tests.helpers import assess, message, revise, tiny
 
 
 @pytest.fixture
@@ -48,3 +49,13 @@ class TestImpact:
             "预测成本变为 14200.00 CNY，占预算 100000.00 CNY 的 14.2%。"
             "需要升级：超出首位审批人的权限，由高管决定；客户 li.wei 须确认此影响。"
         ) == impact.summary
+
+
+class TestReason:
+    def test_text_is_english_by_default(self):
+        assert "No milestone moves." == Reason("no_slip").text()
+
+    def test_join_refuses_an_unsupported_locale(self):
+        assert "join.locale: expected a supported locale ('en' or 'zh'), got str 'fr'" == message(
+            join, [reason("no_slip")], "fr"
+        )

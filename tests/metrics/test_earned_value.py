@@ -128,11 +128,19 @@ class TestValidation:
             ev.eac_bottom_up(Money(1, "CNY"))
 
     def test_bad_as_of(self):
-        with pytest.raises(ValidationError, match=r"earned_value\.as_of: expected a calendar"):
+        with pytest.raises(
+            ValidationError, match=r"earned_value\.as_of: expected a pendulum\.Date or a time-zone"
+        ):
             earned_value(cpm.sample_project(), as_of="2026-11-24")  # type: ignore[arg-type]
-        at = pendulum.datetime(2026, 11, 24, tz="UTC")
-        with pytest.raises(ValidationError, match="DateTime"):
-            earned_value(cpm.sample_project(), as_of=at)
+        naive = pendulum.naive(2026, 11, 24, 9)
+        with pytest.raises(ValidationError, match=r"earned_value\.as_of: .* got naive"):
+            earned_value(cpm.sample_project(), as_of=naive)
+
+    def test_an_instant_is_its_status_day(self):
+        """As for the builders: an aware instant is its day in the calendar's zone."""
+        at = pendulum.datetime(2026, 11, 23, 20, tz="UTC")  # the 24th in Shanghai
+        p = cpm.sample_project()
+        assert earned_value(p, as_of=pendulum.date(2026, 11, 24)) == earned_value(p, as_of=at)
 
     def test_bad_project(self):
         with pytest.raises(ValidationError, match=r"earned_value\.project: expected a clientpm"):

@@ -239,7 +239,7 @@ class TestArguments:
             ({"engine": "gpu"}, r"due_date_confidence\.engine: expected one of .*str 'gpu'"),
             ({"distribution": "normal"}, r"due_date_confidence\.distribution"),
             ({"seed": "x"}, r"due_date_confidence\.seed: expected a whole number"),
-            ({"as_of": "2026-11-24"}, r"due_date_confidence\.as_of: expected a calendar date"),
+            ({"as_of": "2026-11-24"}, r"due_date_confidence\.as_of: expected a pendulum\.Date"),
         ],
     )
     def test_invalid(self, kwargs, message):
@@ -255,8 +255,8 @@ class TestArguments:
         assert [
             "due_date_confidence.project: expected a clientpm.Project, got int 5",
             (
-                "due_date_confidence.as_of: expected a calendar date (pendulum.Date), "
-                "got str '2026-11-04'"
+                "due_date_confidence.as_of: expected a pendulum.Date or a time-zone-aware "
+                "pendulum.DateTime, got str '2026-11-04'"
             ),
             "due_date_confidence.iterations: expected a whole number >= 1, got int 0",
             "due_date_confidence.seed: expected a whole number, got str 'x'",
@@ -283,8 +283,8 @@ class TestArguments:
         p = project([req("R1", 3)], [stone("M1", "2026-11-06", "R1")])
         assert [
             (
-                "due_date_confidence.as_of: expected a calendar date (pendulum.Date), "
-                "got DateTime 2026-11-04T09:00:00+00:00"
+                "due_date_confidence.as_of: expected a pendulum.Date or a time-zone-aware "
+                "pendulum.DateTime, got naive DateTime 2026-11-04T09:00:00"
             ),
             "due_date_confidence.iterations: expected a whole number >= 1, got bool True",
             "due_date_confidence.seed: expected a whole number, got bool False",
@@ -293,7 +293,7 @@ class TestArguments:
         ] == problems(
             run,
             p,
-            as_of=pendulum.datetime(2026, 11, 4, 9, tz="UTC"),
+            as_of=pendulum.naive(2026, 11, 4, 9),
             iterations=True,
             seed=False,
             engine=None,

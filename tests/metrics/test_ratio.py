@@ -11,8 +11,13 @@ class TestUndefined:
     def test_labels(self):
         assert "n/a" == UNDEFINED.label()
         assert "n/a" == UNDEFINED.label("en")
-        assert "n/a" == UNDEFINED.label("fr")
         assert "无数据" == UNDEFINED.label("zh")
+
+    def test_an_unsupported_locale_is_refused_like_everywhere_else(self):
+        from clientpm.errors import ValidationError
+
+        with pytest.raises(ValidationError, match=r"^Undefined\.label\.locale: .*'fr'$"):
+            UNDEFINED.label("fr")
 
     def test_text_truth_and_identity(self):
         assert "UNDEFINED" == repr(UNDEFINED)

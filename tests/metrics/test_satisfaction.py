@@ -266,18 +266,14 @@ class TestInputChecksAndFeedbackState:
         with pytest.raises(cpm.ValidationError, match=r"satisfaction_trend\.start: .*str"):
             satisfaction_trend(project, start="2026-11-01", end=AS_OF)
 
-    def test_trend_dates_must_be_pendulum_dates(self):
+    def test_trend_dates_are_calendar_dates(self):
         project = cpm.sample_project()
+        assert satisfaction_trend(
+            project, start=pendulum.date(2026, 11, 1), end=pendulum.date(2026, 11, 2)
+        ) == satisfaction_trend(project, start=dt.date(2026, 11, 1), end=dt.date(2026, 11, 2))
         expected = (
-            "satisfaction_trend.start: expected a pendulum.Date, "
-            "got date datetime.date(2026, 11, 1)"
-        )
-        assert expected == message(
-            satisfaction_trend, project, start=dt.date(2026, 11, 1), end=pendulum.date(2026, 11, 2)
-        )
-        expected = (
-            "satisfaction_trend.end: expected a pendulum.Date, "
-            "got DateTime 2026-11-02T00:00:00+00:00"
+            "satisfaction_trend.end: expected a calendar date (pendulum.Date), "
+            "got DateTime 2026-11-02T00:00:00+00:00; use .date() to drop the time"
         )
         assert expected == message(
             satisfaction_trend,

@@ -416,14 +416,23 @@ class TestHealthArguments:
     def test_as_of_must_be_a_date(self):
         project = cpm.sample_project()
         schedule = cpm.schedule(project, as_of=AS_OF)
-        expected = "project_health.as_of: expected a pendulum.Date, got str '2026-11-24'"
-        assert expected == message(project_health, project, as_of="2026-11-24", schedule=schedule)
         expected = (
-            "project_health.as_of: expected a pendulum.Date, got DateTime 2026-11-24T00:00:00+00:00"
+            "project_health.as_of: expected a pendulum.Date or a time-zone-aware "
+            "pendulum.DateTime, got str '2026-11-24'"
         )
-        assert expected == message(
-            project_health, project, as_of=pendulum.datetime(2026, 11, 24), schedule=schedule
-        )
+        assert expected == message(project_health, project, as_of="2026-11-24", schedule=schedule)
+
+    def test_as_of_is_read_as_the_builders_read_it(self):
+        """An aware instant or a datetime.date is the status day, as for weekly_report."""
+        import datetime as dt
+
+        project = cpm.sample_project()
+        schedule = cpm.schedule(project, as_of=AS_OF)
+        by_day = project_health(project, as_of=AS_OF, schedule=schedule)
+        instant = pendulum.datetime(2026, 11, 24)  # 08:00 on the 24th in Shanghai
+        assert by_day == project_health(project, as_of=instant, schedule=schedule)
+        assert by_day == project_health(project, as_of=dt.date(2026, 11, 24), schedule=schedule)
+        cpm.weekly_report(project, as_of=instant, schedule=schedule)  # accepted there too
 
     def test_schedule_must_be_the_projects(self):
         project = cpm.sample_project()

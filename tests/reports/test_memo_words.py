@@ -112,7 +112,10 @@ class TestTheImpactKnowsItsRequest:
     def test_neither_request_nor_impact(self, project):
         with pytest.raises(cpm.ValidationError) as info:
             cpm.change_memo(project)
-        assert "change_memo.change_request: expected a ChangeRequest, got None" == str(info.value)
+        assert (
+            "change_memo.impact: is missing: pass the ChangeImpact from clientpm.assess_change, "
+            "as in change_memo(project, impact)"
+        ) == str(info.value)
 
     def test_a_request_without_its_impact(self, project):
         with pytest.raises(cpm.ValidationError) as info:

@@ -19,11 +19,11 @@ class TestBadInput:
             cpm.weekly_report(project, as_of=AS_OF, schedule="x")
 
     @pytest.mark.parametrize(("kwargs", "message"), [
-        ({"project": "ACME"}, r"weekly_report\.project: expected a Project, got str 'ACME'"),
+        ({"project": "ACME"}, r"weekly_report\.project: expected a clientpm\.Project, got str"),
         ({"as_of": "2026-11-24"}, r"weekly_report\.as_of: expected a pendulum\.Date"),
         ({"as_of": pendulum.naive(2026, 11, 24)}, r"weekly_report\.as_of: .*naive"),
         ({"locale": "fr"}, r"report\.locale: expected a supported locale"),
-        ({"previous": 3}, r"weekly_report\.previous: expected a Project, got int 3"),
+        ({"previous": 3}, r"weekly_report\.previous: expected a clientpm\.Project, got int 3"),
         ({"policy": {}}, r"weekly_report\.policy: expected a HealthPolicy"),
         ({"sections": 3}, r"report\.sections: expected report sections"),
     ])  # fmt: skip

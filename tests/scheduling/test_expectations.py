@@ -8,7 +8,11 @@ import pytest
 
 import clientpm as cpm
 from clientpm.sample import SAMPLE_AS_OF
-from clientpm.scheduling.expectations import commitments_at_risk, expectation_gaps
+from clientpm.scheduling.expectations import (
+    ExpectationGap,
+    commitments_at_risk,
+    expectation_gaps,
+)
 from clientpm.scheduling.result import schedule
 
 
@@ -51,3 +55,44 @@ class TestExpectations:
         assert str(info.value).startswith(
             "expectation_gaps.schedule: expected the schedule of Project 'ACME' as of 2026-11-25"
         )
+
+
+def test_expectation_gaps_are_listed_soonest_due_first_with_every_date():
+    """M4 is due before M3 here, so it comes first; each gap carries due, baseline and slip."""
+    p = cpm.sample_project()
+    m3 = attrs.evolve(
+        p.milestone("M3"), due=pendulum.date(2026, 12, 16), baseline_due=pendulum.date(2026, 12, 4)
+    )
+    m4 = attrs.evolve(
+        p.milestone("M4"), due=pendulum.date(2026, 12, 14), baseline_due=pendulum.date(2026, 12, 14)
+    )
+    gaps = expectation_gaps(p.replace(m3, m4), as_of=SAMPLE_AS_OF)
+    assert (
+        ExpectationGap(
+            milestone_id="M4",
+            due=pendulum.date(2026, 12, 14),
+            baseline_due=pendulum.date(2026, 12, 14),
+            forecast=pendulum.date(2026, 12, 28),
+            days_late=10,
+            days_past_baseline=10,
+            workdays_until_due=14,
+            critical=True,
+        ),
+        ExpectationGap(
+            milestone_id="M3",
+            due=pendulum.date(2026, 12, 16),
+            baseline_due=pendulum.date(2026, 12, 4),
+            forecast=pendulum.date(2026, 12, 18),
+            days_late=2,
+            days_past_baseline=10,
+            workdays_until_due=16,
+            critical=True,
+        ),
+    ) == gaps
+
+
+def test_expectation_gaps_need_an_as_of_date():
+    """Without a status date there is nothing to report as of: the message says so."""
+    with pytest.raises(cpm.ValidationError) as info:
+        expectation_gaps(cpm.sample_project(), as_of=None)
+    assert "expectation_gaps.as_of: expected the date to report as of, got None" == str(info.value)

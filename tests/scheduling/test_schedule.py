@@ -369,7 +369,7 @@ class TestBadInput:
         import datetime as dt
 
         with pytest.raises(
-            cpm.ValidationError, match=r"^schedule.as_of: expected a date or a time-zone"
+            cpm.ValidationError, match=r"^schedule.as_of: expected a pendulum.Date or a time-zone"
         ):
             schedule(textbook(), as_of=dt.datetime(2026, 1, 5, 9))
 
@@ -517,7 +517,7 @@ class TestMessages:
     def test_naive_status_time(self):
         naive = datetime.datetime(2026, 11, 24, 9)
         assert (
-            "schedule.as_of: expected a date or a time-zone-aware date and time, "
+            "schedule.as_of: expected a pendulum.Date or a time-zone-aware pendulum.DateTime, "
             "got naive datetime datetime.datetime(2026, 11, 24, 9, 0)"
         ) == failure(ValidationError, lambda: schedule(cpm.sample_project(), as_of=naive))
 
@@ -532,9 +532,9 @@ class TestMessages:
         )
 
     def test_due_that_is_not_a_date(self, plan):
-        assert "Schedule.what_if.due: expected a calendar date for 'M2', got str 'x'" == failure(
-            ValidationError, lambda: plan.simulate(due={"M2": "x"})
-        )
+        assert (
+            "Schedule.what_if.due['M2']: expected a calendar date (pendulum.Date), got str 'x'"
+        ) == failure(ValidationError, lambda: plan.simulate(due={"M2": "x"}))
 
 
 class TestStatusInstant:
@@ -554,4 +554,26 @@ class TestZeroDuration:
         assert (pendulum.date(2026, 11, 3), pendulum.date(2026, 11, 3)) == (
             b.earliest_start,
             b.earliest_finish,
+        )
+
+
+class TestSimulateWithDeliveredMilestones:
+    def test_a_delivered_milestone_between_two_slips_does_not_stop_the_later_one(self):
+        """F is delivered (fixed) and sits between A and B: B's own slip still moves B."""
+        delivered = step("F", 2, "A").deliver(
+            by="li.wei", at=pendulum.datetime(2026, 11, 4, 17, tz="UTC")
+        )
+        s = tiny(step("A", 3), delivered, step("B", 2, "F"))
+        change = s.simulate(extra_days={"A": 1, "B": 1})
+        assert (1, 0, 1, 1) == (
+            change.change("A").slip_days,
+            change.change("F").slip_days,
+            change.change("B").slip_days,
+            change.finish_slip_days,
+        )
+        assert pendulum.date(2026, 11, 9) == change.change("B").new_finish
+
+    def test_unknown_milestone_in_new_due_dates_names_the_known_ones(self, plan):
+        assert "Schedule.what_if: has no milestone 'M9' (known: M1, M2, M3, M4)" == failure(
+            UnknownReferenceError, plan.simulate, due={"M9": pendulum.date(2026, 12, 1)}
         )

@@ -244,3 +244,44 @@ class TestRiskScore:
         assert [(f"{r.id} {r.title}", str(r.score)) for r in open_risks] == [
             row[:2] for row in table.rows
         ]
+
+
+class TestIsForAgreesWithScheduleFor:
+    """``Schedule.is_for`` reads as_of as the builders do, so the two never disagree."""
+
+    INSTANT = pendulum.datetime(2026, 11, 24, 15, tz="Asia/Shanghai")
+
+    def test_a_schedule_of_an_instant_is_for_that_instant(self):
+        p = cpm.sample_project()
+        plan = cpm.schedule(p, as_of=self.INSTANT)
+        assert plan.is_for(p, self.INSTANT)
+        assert plan.is_for(p, SAMPLE_AS_OF)
+        assert plan is schedule_for(p, self.INSTANT, plan, "weekly_report")
+        cpm.weekly_report(p, as_of=self.INSTANT, schedule=plan)  # accepted there too
+
+    def test_another_day_is_not(self):
+        p = cpm.sample_project()
+        plan = cpm.schedule(p, as_of=self.INSTANT)
+        assert not plan.is_for(p, STALE_DAY)
+        assert not plan.is_for(p, None)
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [
+            ("2026-11-24", "str '2026-11-24'"),
+            (pendulum.naive(2026, 11, 24, 9), "naive DateTime 2026-11-24T09:00:00"),
+        ],
+    )
+    def test_a_bad_as_of_is_refused(self, value, shown):
+        p = cpm.sample_project()
+        plan = cpm.schedule(p, as_of=SAMPLE_AS_OF)
+        assert (
+            "Schedule.is_for.as_of: expected a pendulum.Date or a time-zone-aware "
+            f"pendulum.DateTime, got {shown}"
+        ) == message(plan.is_for, p, value)
+
+    def test_a_bad_project_is_refused(self):
+        plan = cpm.schedule(cpm.sample_project(), as_of=SAMPLE_AS_OF)
+        assert "Schedule.is_for.project: expected a clientpm.Project, got str 'ACME'" == (
+            message(plan.is_for, "ACME", SAMPLE_AS_OF)
+        )

@@ -18,6 +18,8 @@ from clientpm.work_calendar import WorkCalendar, status_day
 SHANGHAI = WorkCalendar(timezone="Asia/Shanghai")
 NAIVE = dt.datetime(2026, 11, 24, 9)
 NAIVE_SHOWN = "naive datetime datetime.datetime(2026, 11, 24, 9, 0)"
+#: What every refusal of a status day says it expected.
+SHAPE = "expected a pendulum.Date or a time-zone-aware pendulum.DateTime"
 
 
 def message(call, *args, **kwargs) -> str:
@@ -46,15 +48,15 @@ class TestStatusDay:
 
     def test_naive_is_refused_naming_the_caller(self):
         assert (
-            "weekly_report.as_of: expected a date or a time-zone-aware date and time, got "
-            f"{NAIVE_SHOWN}"
+            "weekly_report.as_of: expected a pendulum.Date or a time-zone-aware "
+            f"pendulum.DateTime, got {NAIVE_SHOWN}"
         ) == message(status_day, NAIVE, SHANGHAI, "weekly_report.as_of")
 
     @pytest.mark.parametrize(
         ("value", "shown"), [("2026-11-24", "str '2026-11-24'"), (None, "None"), (5, "int 5")]
     )
     def test_anything_else_is_refused_naming_the_caller(self, value, shown):
-        assert f"weekly_report.as_of: expected a pendulum.Date or DateTime, got {shown}" == (
+        assert f"weekly_report.as_of: {SHAPE}, got {shown}" == (
             message(status_day, value, SHANGHAI, "weekly_report.as_of")
         )
 
@@ -108,12 +110,8 @@ class TestEveryCallerNamesItself:
     )
     def test_one_message_shape(self, project, caller):
         call = self.calls(project)[caller]
-        assert (
-            f"{caller}.as_of: expected a date or a time-zone-aware date and time, got {NAIVE_SHOWN}"
-        ) == message(call, NAIVE)
-        assert f"{caller}.as_of: expected a pendulum.Date or DateTime, got str '2026-11-24'" == (
-            message(call, "2026-11-24")
-        )
+        assert (f"{caller}.as_of: {SHAPE}, got {NAIVE_SHOWN}") == message(call, NAIVE)
+        assert f"{caller}.as_of: {SHAPE}, got str '2026-11-24'" == (message(call, "2026-11-24"))
 
     def test_an_instant_names_the_same_day_everywhere(self, project):
         """Late on the 23rd in UTC is the 24th in Shanghai, for every builder."""
@@ -126,3 +124,92 @@ class TestEveryCallerNamesItself:
             check_smart(goal, project=project, as_of=evening_utc).as_of,
             assess_change(project, project.change_request("CR-1"), as_of=evening_utc).as_of,
         ]
+
+
+class NoOffset(dt.tzinfo):
+    """A zone that gives no offset: the date and time is naive in all but name."""
+
+    def utcoffset(self, when):
+        return None
+
+    def dst(self, when):
+        return None
+
+
+class TestStatusDayEdges:
+    @pytest.mark.parametrize(("calendar", "shown"), [(None, "None"), ("UTC", "str 'UTC'")])
+    def test_the_calendar_is_checked(self, calendar, shown):
+        assert (
+            f"status_day.calendar: expected the WorkCalendar to read x.as_of in, got {shown}"
+        ) == message(status_day, SAMPLE_AS_OF, calendar, "x.as_of")
+
+    def test_a_zone_without_an_offset_is_naive(self):
+        value = dt.datetime(2026, 11, 24, 9, tzinfo=NoOffset())
+        text = message(status_day, value, SHANGHAI, "weekly_report.as_of")
+        assert text.startswith(f"weekly_report.as_of: {SHAPE}, got naive datetime ")
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            dt.datetime(9999, 12, 31, 23, tzinfo=dt.timezone(dt.timedelta(hours=-12))),
+            dt.datetime(1, 1, 1, 0, tzinfo=dt.timezone(dt.timedelta(hours=12))),
+        ],
+    )
+    def test_an_instant_beyond_the_last_day_is_refused(self, value):
+        text = message(status_day, value, SHANGHAI, "weekly_report.as_of")
+        assert text.startswith(
+            f"weekly_report.as_of: {SHAPE} whose local day in Asia/Shanghai is a date "
+            "(years 1-9999), got datetime "
+        )
+
+    def test_one_wording_for_both_refusals(self):
+        naive = message(status_day, NAIVE, SHANGHAI, "x.as_of")
+        other = message(status_day, "2026-11-24", SHANGHAI, "x.as_of")
+        assert naive.startswith(f"x.as_of: {SHAPE}, got naive ")
+        assert other == f"x.as_of: {SHAPE}, got str '2026-11-24'"
+
+
+class TestStatusDatesEverywhere:
+    """Every function that takes a status date reads it as the builders do."""
+
+    EVENING_UTC = pendulum.datetime(2026, 11, 23, 20, tz="UTC")  # the 24th in Shanghai
+
+    def test_earned_value(self):
+        p = cpm.sample_project()
+        assert cpm.earned_value(p, as_of=SAMPLE_AS_OF) == cpm.earned_value(
+            p, as_of=self.EVENING_UTC
+        )
+        assert f"earned_value.as_of: {SHAPE}, got naive {NAIVE_SHOWN[6:]}" == message(
+            cpm.earned_value, p, as_of=NAIVE
+        )
+
+    def test_due_date_confidence(self):
+        p = cpm.sample_project()
+        by_day = cpm.due_date_confidence(p, "M4", as_of=SAMPLE_AS_OF, iterations=50)
+        by_instant = cpm.due_date_confidence(p, "M4", as_of=self.EVENING_UTC, iterations=50)
+        assert by_day == by_instant
+        assert f"due_date_confidence.as_of: {SHAPE}, got str '2026-11-24'" == message(
+            cpm.due_date_confidence, p, "M4", as_of="2026-11-24"
+        )
+
+    def test_project_health(self):
+        p = cpm.sample_project()
+        plan = cpm.schedule(p, as_of=SAMPLE_AS_OF)
+        by_day = cpm.project_health(p, as_of=SAMPLE_AS_OF, schedule=plan)
+        assert by_day == cpm.project_health(p, as_of=self.EVENING_UTC, schedule=plan)
+        assert by_day == cpm.project_health(p, as_of=dt.date(2026, 11, 24), schedule=plan)
+        assert f"project_health.as_of: {SHAPE}, got naive {NAIVE_SHOWN[6:]}" == message(
+            cpm.project_health, p, as_of=NAIVE, schedule=plan
+        )
+
+    def test_calendar_dates_share_one_rule(self):
+        p = cpm.sample_project()
+        assert (
+            "satisfaction_trend.start: expected a calendar date (pendulum.Date), "
+            "got str '2026-11-01'"
+        ) == message(cpm.satisfaction_trend, p, start="2026-11-01", end=SAMPLE_AS_OF)
+        plan = cpm.schedule(p, as_of=SAMPLE_AS_OF)
+        assert (
+            "Schedule.what_if.due['M2']: expected a calendar date (pendulum.Date), got "
+            "DateTime 2026-11-23T20:00:00+00:00; use .date() to drop the time"
+        ) == message(plan.simulate, due={"M2": self.EVENING_UTC})

@@ -38,7 +38,7 @@ class TestBadInput:
         ({"goal": "G1"}, r"check_smart\.goal: expected a Goal, got str 'G1'"),
         ({"as_of": "2026-11-24"}, r"check_smart\.as_of: expected a pendulum\.Date"),
         ({"as_of": pendulum.naive(2026, 11, 24)}, r"check_smart\.as_of: .*naive"),
-        ({"project": "ACME"}, r"check_smart\.project: expected a Project"),
+        ({"project": "ACME"}, r"check_smart\.project: expected a clientpm\.Project or None"),
         ({"rules": 3}, r"check_smart\.rules: expected SMART rules"),
         ({"settings": {}}, r"check_smart\.settings: expected SmartSettings"),
     ])  # fmt: skip
@@ -478,13 +478,16 @@ class TestCheckSmart:
             (
                 {"as_of": dt.datetime(2026, 11, 24)},
                 (
-                    "check_smart.as_of: expected a date or a time-zone-aware date and time, "
-                    "got naive datetime datetime.datetime(2026, 11, 24, 0, 0)"
+                    "check_smart.as_of: expected a pendulum.Date or a time-zone-aware "
+                    "pendulum.DateTime, got naive datetime datetime.datetime(2026, 11, 24, 0, 0)"
                 ),
             ),
             (
                 {"as_of": "2026-11-24"},
-                "check_smart.as_of: expected a pendulum.Date or DateTime, got str '2026-11-24'",
+                (
+                    "check_smart.as_of: expected a pendulum.Date or a time-zone-aware "
+                    "pendulum.DateTime, got str '2026-11-24'"
+                ),
             ),
             (
                 {"rules": "S-owner"},
@@ -503,7 +506,7 @@ class TestCheckSmart:
             ({"settings": {}}, "check_smart.settings: expected SmartSettings or None, got dict {}"),
             (
                 {"project": "ACME"},
-                "check_smart.project: expected a Project or None, got str 'ACME'",
+                "check_smart.project: expected a clientpm.Project or None, got str 'ACME'",
             ),
         ],
     )

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 import pendulum
 
-from clientpm._checks import Checks, Identified, describe
+from clientpm._checks import Checks, Identified, describe, known
 from clientpm._convert import to_date, to_datetime, to_enum, to_optional_date, to_strings
 from clientpm.enums import Channel, _Choice
 from clientpm.errors import ValidationError
@@ -249,7 +249,7 @@ class Cadence(Identified):
             expected = {"week", "weekday"}
             shape = "a monthly cadence takes either week and weekday, or day"
         if given != expected:
-            got = ", ".join(sorted(given)) or "none"
+            got = known(given)
             c.add("frequency", f"{shape}; got {got}")
 
     # -- readable constructors ------------------------------------------------

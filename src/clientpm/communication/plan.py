@@ -17,7 +17,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from clientpm._checks import Checks
+from clientpm._checks import Checks, known
 from clientpm._convert import to_date, to_datetime, to_tuple
 from clientpm.communication.cadence import Cadence, _bound, occurrences
 from clientpm.communication.log import Interaction
@@ -117,9 +117,8 @@ class CommunicationPlan:
         for cadence in self.cadences:
             if cadence.id == id:
                 return cadence
-        known = ", ".join(c.id for c in self.cadences) or "none"
         raise UnknownReferenceError.single(
-            "CommunicationPlan", f"no cadence {id!r} (known: {known})"
+            "CommunicationPlan", f"no cadence {id!r} (known: {known(c.id for c in self.cadences)})"
         )
 
     def status(
@@ -248,13 +247,12 @@ def plan_status(
     c.raise_if_any()
     horizon = _days_after(as_of, horizon_days)
     _check_since(since, horizon)
-    known = {cadence.id for cadence in plan.cadences}
+    cadence_ids = {cadence.id for cadence in plan.cadences}
     for interaction in log:
-        if interaction.cadence is not None and interaction.cadence not in known:
+        if interaction.cadence is not None and interaction.cadence not in cadence_ids:
             raise UnknownReferenceError.single(
                 f"{interaction.label}.cadence",
-                f"no cadence {interaction.cadence!r} in the plan "
-                f"(known: {', '.join(sorted(known)) or 'none'})",
+                f"no cadence {interaction.cadence!r} in the plan (known: {known(cadence_ids)})",
             )
     statuses: list[OccurrenceStatus] = []
     for cadence in plan.cadences:

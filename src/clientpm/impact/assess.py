@@ -82,7 +82,7 @@ from clientpm.model.change import (
     RemoveRequirement,
     ReviseEstimate,
 )
-from clientpm.model.project import Project
+from clientpm.model.project import Project, require_project
 from clientpm.money import Money
 from clientpm.scheduling.result import Schedule, schedule_for
 
@@ -576,10 +576,7 @@ def assess_change(
           - ChangeRequest 'CR-9'.changes[1]: names unknown milestone 'M9' (known: M1, M2, M3, M4)
 
     """  # noqa: E501
-    if not isinstance(project, Project):
-        raise ValidationError.single(
-            "assess_change.project", f"expected a clientpm.Project, got {describe(project)}"
-        )
+    project = require_project(project, "assess_change.project")
     if not isinstance(change_request, ChangeRequest):
         raise ValidationError.single(
             "assess_change.change_request",

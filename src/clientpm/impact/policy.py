@@ -26,7 +26,7 @@ from typing import Literal, Union
 
 import attrs
 
-from clientpm._checks import Checks, describe
+from clientpm._checks import Checks, describe, known
 from clientpm._convert import to_decimal_or_keep, to_enum, to_strings
 from clientpm.enums import Role
 from clientpm.errors import CurrencyMismatchError, Problem, UnknownReferenceError
@@ -265,10 +265,7 @@ class ChangePolicy:
         self.check_currency(currency)
         missing = [m for m in self.contractual if m not in milestone_ids]
         if missing:
-            known = sorted(milestone_ids)
-            shown = ", ".join(known[:10]) + (
-                f", … ({len(known)} in all)" if len(known) > 10 else ""
-            )
+            shown = known(milestone_ids)
             raise UnknownReferenceError(
                 Problem(
                     "ChangePolicy.contractual", f"names unknown milestone {m!r} (known: {shown})"

@@ -8,17 +8,25 @@ Every sentence and label clientpm writes for a reader lives in one catalogue
 per locale: a module of this package (:mod:`clientpm.locale.en`,
 :mod:`clientpm.locale.zh`) holding a ``MESSAGES`` dict of key → text, keys
 namespaced by concept (``"impact.slip"``, ``"report.sec.risks"``,
-``"role.sponsor"``, ``"rag.red"``) and ``{name}`` fields filled in by
-:func:`say`. A third language is one new file with the keys of
-:mod:`clientpm.locale.en`, and its code in :data:`SUPPORTED_LOCALES`; a
-catalogue is loaded the first time it is asked for, and a key it lacks reads
-in English.
+``"role.sponsor"``, ``"rag.red"``, ``"risk.level.high"``, ``"smart.letter.S"``)
+and ``{name}`` fields filled in by :func:`say`. A catalogue is loaded the
+first time it is asked for, handed out read-only, and a key it lacks reads in
+English.
+
+A third language takes two edits: a new module of this package named by its
+code, with the keys and ``{fields}`` of :mod:`clientpm.locale.en`, and that
+code added to :data:`SUPPORTED_LOCALES` (the package lists no folder, so a
+module alone is never found, and :func:`check_locale` refuses its code until
+it is listed).
 """
 
 from __future__ import annotations
 
 import importlib
+import string
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import NoReturn
 
 from clientpm._checks import describe
 from clientpm.errors import UnknownReferenceError, ValidationError
@@ -93,11 +101,14 @@ class Catalogue(Mapping[str, str]):
     """Every message of one locale, by key; calling it fills a message's ``{fields}``.
 
     Get one with :func:`catalogue`; it reads like a read-only dict of the raw
-    texts.
+    texts, and is itself read-only: its attributes cannot be set and its
+    ``messages`` cannot be changed, so no caller can alter what a later report
+    says.
 
     Attributes:
         locale: The locale, e.g. ``"zh"``.
-        messages: Key → text (keys the locale's module lacks hold the English text).
+        messages: Key → text, read-only (keys the locale's module lacks hold
+            the English text).
 
     Example:
         >>> zh = catalogue("zh")
@@ -105,20 +116,62 @@ class Catalogue(Mapping[str, str]):
         ('没有里程碑推迟。', '红', True)
         >>> zh("report.f.of", n=3, total=4)
         '3 / 4'
+        >>> zh.messages["rag.red"] = "紫"
+        Traceback (most recent call last):
+        ...
+        TypeError: 'mappingproxy' object does not support item assignment
 
     """
 
-    __slots__ = ("locale", "messages")
+    __slots__ = ("_locale", "_messages")
+
+    _locale: str
+    _messages: Mapping[str, str]
 
     def __init__(self, locale: str, messages: Mapping[str, str]) -> None:
-        self.locale = locale
-        self.messages = messages
+        object.__setattr__(self, "_locale", locale)
+        object.__setattr__(self, "_messages", MappingProxyType(dict(messages)))
+
+    @property
+    def locale(self) -> str:
+        """The locale, e.g. ``"zh"``.
+
+        Example:
+            >>> catalogue("zh_CN").locale
+            'zh'
+
+        """
+        return self._locale
+
+    @property
+    def messages(self) -> Mapping[str, str]:
+        """Key → text, as a read-only mapping.
+
+        Example:
+            >>> catalogue("en").messages["rag.red"]
+            'Red'
+
+        """
+        return self._messages
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"Catalogue is read-only: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"Catalogue is read-only: cannot delete {name!r}")
+
+    def __reduce__(self) -> tuple[type[Catalogue], tuple[str, dict[str, str]]]:
+        return (Catalogue, (self._locale, dict(self._messages)))
 
     def __repr__(self) -> str:
-        return f"Catalogue({self.locale!r}, <{len(self.messages)} messages>)"
+        return f"Catalogue({self._locale!r}, <{len(self._messages)} messages>)"
 
     def __call__(self, key: str, /, **params: object) -> str:
         """The message ``key`` with ``params`` filled into its ``{fields}``.
+
+        A field the message cannot be filled in with (a missing value, a
+        positional ``{0}``, a format spec the value does not take) is refused
+        naming the message and the field.
 
         Example:
             >>> catalogue("en")("report.summary.rag", rag="Amber")
@@ -132,9 +185,9 @@ class Catalogue(Mapping[str, str]):
         text = self[key]
         try:
             return text.format(**params)
-        except KeyError as missing:
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError) as error:
             raise ValidationError.single(
-                f"Catalogue {self.locale!r}({key!r})", f"missing the value of {{{missing.args[0]}}}"
+                f"Catalogue {self._locale!r}({key!r})", _unfilled(text, params, error)
             ) from None
 
     def __getitem__(self, key: str) -> str:
@@ -147,31 +200,38 @@ class Catalogue(Mapping[str, str]):
             clientpm.errors.UnknownReferenceError: Catalogue 'en': has no message 'impact.slipped' (close: 'impact.slip', 'impact.no_slip', 'impact.earlier')
 
         """  # noqa: E501
-        try:
-            return self.messages[key]
-        except KeyError:
-            raise UnknownReferenceError.single(
-                f"Catalogue {self.locale!r}", _unknown(key, self.messages)
-            ) from None
+        found = self._messages.get(key) if isinstance(key, str) else None
+        if found is None:
+            self._refuse(key)
+        return found
+
+    def _refuse(self, key: object) -> NoReturn:
+        raise UnknownReferenceError.single(
+            f"Catalogue {self._locale!r}", _unknown(key, self._messages)
+        )
 
     def __contains__(self, key: object) -> bool:
-        return key in self.messages
+        return isinstance(key, str) and key in self._messages
 
     def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
         """The raw text of ``key``, or ``default`` when there is no such message.
+
+        A key that is not a str is refused, as by ``catalogue[key]``.
 
         Example:
             >>> catalogue("zh").get("enum.open"), catalogue("zh").get("enum.draft")
             ('未关闭', None)
 
         """
-        return self.messages.get(key, default)
+        if not isinstance(key, str):
+            self._refuse(key)
+        return self._messages.get(key, default)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.messages)
+        return iter(self._messages)
 
     def __len__(self) -> int:
-        return len(self.messages)
+        return len(self._messages)
 
 
 def _unknown(key: object, messages: Mapping[str, str]) -> str:
@@ -184,6 +244,31 @@ def _unknown(key: object, messages: Mapping[str, str]) -> str:
     return f"has no message {key!r}{hint}"
 
 
+def _unfilled(text: str, params: Mapping[str, object], error: Exception) -> str:
+    """Which field of ``text`` could not be filled in from ``params``, and why."""
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            continue
+        field = (
+            "{"
+            + name
+            + (f"!{conversion}" if conversion else "")
+            + (f":{spec}" if spec else "")
+            + "}"
+        )
+        root = name.split(".", 1)[0].split("[", 1)[0]
+        if not root or root.isdigit():
+            return f"cannot fill in {field}: a positional field (message fields are named)"
+        if root not in params:
+            return f"missing the value of {{{root}}}"
+        try:
+            field.format(**params)
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError) as failed:
+            return f"cannot fill in {field}: {failed}"
+    return f"cannot fill in its fields: {error}"  # pragma: no cover - every error has a field
+
+
+#: Catalogues loaded so far, by normalised code: at most one per supported locale.
 _LOADED: dict[str, Catalogue] = {}
 
 
@@ -196,9 +281,14 @@ def _load(code: str) -> Mapping[str, str]:
 def catalogue(locale: str) -> Catalogue:
     """The catalogue of ``locale`` (``"zh_CN"`` is ``"zh"``), loaded on first use.
 
+    Every spelling of a locale gives the same catalogue; only the codes of
+    :data:`SUPPORTED_LOCALES` are kept.
+
     Example:
         >>> catalogue("zh_CN").locale, catalogue("en")("role.account_manager")
         ('zh', 'account manager')
+        >>> catalogue("zh_CN") is catalogue("zh-Hans")
+        True
         >>> catalogue("fr")
         Traceback (most recent call last):
         ...
@@ -209,11 +299,11 @@ def catalogue(locale: str) -> Catalogue:
     if found is not None:
         return found
     code = check_locale(locale, "catalogue.locale")
-    if code not in _LOADED:
+    found = _LOADED.get(code)
+    if found is None:
         own = _load(code)
-        messages = own if code == "en" else {**_load("en"), **own}
-        _LOADED[code] = Catalogue(code, messages)
-    found = _LOADED[locale] = _LOADED[code]
+        messages = own if code == SUPPORTED_LOCALES[0] else {**_load(SUPPORTED_LOCALES[0]), **own}
+        found = _LOADED[code] = Catalogue(code, messages)
     return found
 
 

@@ -300,4 +300,130 @@ MESSAGES: dict[str, str] = {
     "report.tone.decision": "Decision needed",
     # Reports: risk register.
     "report.risk.none": "No open risks.",
+    # Formats of a list of words the text quotes (SMART findings).
+    "format.quote": "'{text}'",
+    "format.list": ", ",
+    # Risk levels and the steps of the default risk matrix (clientpm.RiskLevel, RiskMatrix).
+    "risk.level.low": "low",
+    "risk.level.medium": "medium",
+    "risk.level.high": "high",
+    "risk.level.critical": "critical",
+    "risk.probability.1": "rare",
+    "risk.probability.2": "unlikely",
+    "risk.probability.3": "possible",
+    "risk.probability.4": "likely",
+    "risk.probability.5": "almost certain",
+    "risk.impact.1": "negligible",
+    "risk.impact.2": "minor",
+    "risk.impact.3": "moderate",
+    "risk.impact.4": "major",
+    "risk.impact.5": "severe",
+    # A ratio whose denominator is zero (clientpm.UNDEFINED).
+    "ratio.undefined": "n/a",
+    # SMART checks: verdicts, letters, the report tables.
+    "smart.verdict.pass": "pass",
+    "smart.verdict.warn": "warn",
+    "smart.verdict.fail": "fail",
+    "smart.letter.S": "Specific",
+    "smart.letter.M": "Measurable",
+    "smart.letter.A": "Achievable",
+    "smart.letter.R": "Relevant",
+    "smart.letter.T": "Time-bound",
+    "smart.table.letter": "Letter",
+    "smart.table.verdict": "Verdict",
+    "smart.table.findings": "Findings",
+    "smart.table.suggestions": "Suggestions",
+    "smart.table.criterion": "Criterion",
+    "smart.table.smart": "SMART",
+    "smart.table.not_smart": "not SMART",
+    "smart.table.testable": "testable",
+    "smart.table.not_testable": "not testable",
+    # SMART findings of the built-in rules, by rule code: the message, then its fix.
+    "smart.S-vague.warn": (
+        "The statement uses vague words ({shown}), though a number says how much."
+    ),
+    "smart.S-vague.warn.fix": (
+        "Say the change in the words of the metric, e.g. 'from 3.2 s to 1.5 s'."
+    ),
+    "smart.S-vague.fail": (
+        "The statement is vague ({shown}) and no number says what changes or by how much."
+    ),
+    "smart.S-vague.fail.fix": (
+        "Name what changes and by how much, e.g. 'raise the share of staff using the portal weekly "
+        "from 40% to 70%'."
+    ),
+    "smart.S-owner.none": "No one owns the goal.",
+    "smart.S-owner.none.fix": "Name the one person accountable for it.",
+    "smart.S-owner.unknown": "The owner '{owner}' is not a stakeholder of the project.",
+    "smart.S-owner.unknown.fix": "Name a stakeholder of the project as owner, or add them first.",
+    "smart.S-compound": "The statement holds {count} goals ({shown}).",
+    "smart.S-compound.fix": (
+        "Split it into one goal per outcome, each with its own metric and owner."
+    ),
+    "smart.S-short.words": (
+        "The statement is too short to say what changes ({size} words, at least {need})."
+    ),
+    "smart.S-short.chars": (
+        "The statement is too short to say what changes ({size} Chinese characters, at least "
+        "{need})."
+    ),
+    "smart.S-short.fix": "Write a full sentence: what changes, from what, to what, by when.",
+    "smart.M-metric": "No metric says how progress is measured.",
+    "smart.M-metric.fix": "Name the metric, e.g. 'median home page load time'.",
+    "smart.M-target": "No numeric target.",
+    "smart.M-target.fix": "Set the number to reach, e.g. target 1.5 (seconds).",
+    "smart.M-unit": "The target {target} has no unit.",
+    "smart.M-unit.fix": "Give the unit: s, %, tickets, users …",
+    "smart.M-baseline": "No baseline: the client cannot see how far the target is from today.",
+    "smart.M-baseline.fix": "Measure today's value and record it as the baseline.",
+    "smart.M-direction.same": "The target equals the baseline ({target}): nothing changes.",
+    "smart.M-direction.same.fix": (
+        "Set a target different from today's value, or say 'keep at' if holding is the goal."
+    ),
+    "smart.M-direction.above": (
+        "The statement says '{word}' but the target {target} is above the baseline {baseline}."
+    ),
+    "smart.M-direction.below": (
+        "The statement says '{word}' but the target {target} is below the baseline {baseline}."
+    ),
+    "smart.M-direction.wrong.fix": "Swap target and baseline, or fix the verb.",
+    "smart.A-stretch": (
+        "From {baseline} to {target} is a change of more than {bound} times: not realistic in one "
+        "step."
+    ),
+    "smart.A-stretch.fix": (
+        "Set an intermediate target for this project and a later one for the rest."
+    ),
+    "smart.A-time": (
+        "Only {left} working days are left until the deadline (at least {need} needed)."
+    ),
+    "smart.A-time.fix": "Move the deadline or cut the target to what fits.",
+    "smart.A-capacity": (
+        "The supported requirements need {effort} person-days, about {days} working days at the "
+        "team's capacity, but only {left} are left."
+    ),
+    "smart.A-capacity.fix": "Move the deadline, add capacity or support fewer requirements.",
+    "smart.R-supports": "The goal supports no requirement or objective.",
+    "smart.R-supports.fix": "Link it to the requirement or business objective it serves.",
+    "smart.R-unknown": "It supports {ids}, which the project does not have.",
+    "smart.R-unknown.fix": "Link it to requirements or objectives that exist in the project.",
+    "smart.T-deadline": "No deadline.",
+    "smart.T-deadline.fix": "Set the calendar date by which the target is met.",
+    "smart.T-past": "The deadline {deadline} is not after the status date {as_of}.",
+    "smart.T-past.fix": "Agree a new date with the client and record why the old one passed.",
+    "smart.T-after-end": "The deadline {deadline} is after the project ends ({end}).",
+    "smart.T-after-end.fix": "Bring it within the project, or make it a goal of the next phase.",
+    "smart.T-workday": "The deadline {deadline} is not a working day.",
+    "smart.T-workday.fix": "Use the working day before it, {before}.",
+    # Findings on acceptance criteria (clientpm.check_acceptance_criteria).
+    "smart.AC-vague.fail": "Vague words ({shown}) with no number a tester could check.",
+    "smart.AC-vague.fail.fix": (
+        "Replace them with a measurable outcome, e.g. 'results show within 2 s'."
+    ),
+    "smart.AC-untestable": "Nothing observable: no number and no visible outcome.",
+    "smart.AC-untestable.fix": "Say what a tester sees: 'Given …, when …, then the page shows …'.",
+    "smart.AC-vague.warn": "Vague words ({shown}), though a number makes it checkable.",
+    "smart.AC-vague.warn.fix": "Drop the vague words; the number says it.",
+    "smart.AC-none": "No acceptance criteria: nothing says when it is done.",
+    "smart.AC-none.fix": "Write two or three criteria the client can check at acceptance.",
 }

@@ -18,7 +18,6 @@ cannot be computed and says so.
 
 from __future__ import annotations
 
-import datetime as _dt
 from decimal import Decimal
 
 import attrs
@@ -29,9 +28,10 @@ from clientpm.enums import RequirementStatus
 from clientpm.errors import ValidationError
 from clientpm.metrics.ratio import UNDEFINED, Undefined, ratio
 from clientpm.model.milestone import Milestone
-from clientpm.model.project import Project
+from clientpm.model.project import Project, require_project
 from clientpm.model.requirement import Requirement
 from clientpm.money import Money
+from clientpm.work_calendar import status_day
 
 __all__ = ["EarnedValue", "earned_value"]
 
@@ -290,7 +290,8 @@ def earned_value(project: Project, *, as_of: pendulum.Date) -> EarnedValue:
 
     Raises:
         ValidationError: for something that is not a project, or an ``as_of``
-            that is not a calendar date.
+            that is not a date or an aware date and time (read, like every
+            status date, through :func:`clientpm.work_calendar.status_day`).
 
     Example:
         >>> import pendulum
@@ -300,15 +301,8 @@ def earned_value(project: Project, *, as_of: pendulum.Date) -> EarnedValue:
         (Money('224000.00', 'CNY'), Money('20160.00', 'CNY'), Money('32000.00', 'CNY'), Money('124000.00', 'CNY'))
 
     """  # noqa: E501
-    if not isinstance(project, Project):
-        raise ValidationError.single(
-            "earned_value.project", f"expected a clientpm.Project, got {describe(project)}"
-        )
-    if isinstance(as_of, _dt.datetime) or not isinstance(as_of, _dt.date):
-        raise ValidationError.single(
-            "earned_value.as_of", f"expected a calendar date (pendulum.Date), got {describe(as_of)}"
-        )
-    day = pendulum.date(as_of.year, as_of.month, as_of.day)
+    project = require_project(project, "earned_value.project")
+    day = status_day(as_of, project.calendar, "earned_value.as_of")
     rate = project.day_rate
     cur = project.currency
     zero = Money.zero(cur)

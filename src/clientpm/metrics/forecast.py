@@ -38,7 +38,6 @@ answers agree statistically (within sampling error), not bit for bit.
 
 from __future__ import annotations
 
-import datetime as _dt
 import importlib
 import math
 import random
@@ -52,8 +51,9 @@ from clientpm._checks import Checks, describe
 from clientpm._convert import to_decimal_or_keep
 from clientpm.enums import MilestoneStatus, RequirementStatus
 from clientpm.errors import ValidationError
-from clientpm.model.project import Project
+from clientpm.model.project import Project, require_project
 from clientpm.model.requirement import Requirement
+from clientpm.work_calendar import WorkCalendar, status_day
 
 __all__ = ["Confidence", "ThreePoint", "due_date_confidence", "pert", "requirement_estimate"]
 
@@ -455,7 +455,8 @@ def due_date_confidence(
     Args:
         project: The project.
         milestone_id: The milestone to forecast.
-        as_of: The status date (a calendar date).
+        as_of: The status date; a time-zone-aware ``DateTime`` is read as its
+            day in the project calendar's zone.
         iterations: Number of samples (>= 1).
         seed: Seed of the random generator created for this call.
         engine: ``"auto"`` (numpy when installed), ``"numpy"`` or ``"python"``.
@@ -475,10 +476,16 @@ def due_date_confidence(
 
     """
     c = Checks("due_date_confidence")
-    if not isinstance(project, Project):
-        c.add("project", f"expected a clientpm.Project, got {describe(project)}")
-    if isinstance(as_of, _dt.datetime) or not isinstance(as_of, _dt.date):
-        c.add("as_of", f"expected a calendar date (pendulum.Date), got {describe(as_of)}")
+    calendar = WorkCalendar()  # a stand-in, to check as_of when the project is not one
+    try:
+        calendar = require_project(project, "due_date_confidence.project").calendar
+    except ValidationError as err:
+        c.problems.extend(err.problems)
+    day: pendulum.Date | None = None
+    try:
+        day = status_day(as_of, calendar, "due_date_confidence.as_of")
+    except ValidationError as err:
+        c.problems.extend(err.problems)
     c.integer("iterations", iterations, low=1)
     c.integer("seed", seed)
     if engine not in _ENGINES:
@@ -493,7 +500,7 @@ def due_date_confidence(
             "expected 'auto' or 'python' when numpy is not installed, got str 'numpy' "
             "(install numpy, or use engine='auto')",
         )
-    day = pendulum.date(as_of.year, as_of.month, as_of.day)
+    assert day is not None  # refused above otherwise
     epoch_day = max(project.start, day)
     epoch = epoch_day.toordinal()
     model = _build(project, milestone_id, day, epoch)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 from decimal import Decimal
 
+from clientpm.locale import check_locale, say
+
 __all__ = ["UNDEFINED", "Undefined", "ratio"]
 
 
@@ -37,8 +39,14 @@ class Undefined(enum.Enum):
         return False
 
     def label(self, locale: str = "en") -> str:
-        """How reports show it: ``"n/a"`` or ``"无数据"``."""
-        return "无数据" if locale == "zh" else "n/a"
+        """How reports show it in ``locale`` (the catalogue message ``"ratio.undefined"``).
+
+        Example:
+            >>> UNDEFINED.label(), UNDEFINED.label("zh_CN")
+            ('n/a', '无数据')
+
+        """
+        return say(check_locale(locale, "Undefined.label.locale"), "ratio.undefined")
 
 
 #: The value of a ratio whose denominator is zero.

@@ -29,6 +29,7 @@ import pendulum
 from clientpm._checks import describe
 from clientpm.enums import RiskStatus
 from clientpm.errors import ValidationError
+from clientpm.locale import check_locale, say
 from clientpm.money import Money
 
 if TYPE_CHECKING:
@@ -89,11 +90,20 @@ class RiskLevel(enum.Enum):
         return self.rank >= other.rank
 
     def label(self, locale: str = "en") -> str:
-        """The level's name in English or Chinese."""
-        names = {"low": "低", "medium": "中", "high": "高", "critical": "极高"}
-        return names[self.value] if locale == "zh" else self.value
+        """The level's name in ``locale`` (the catalogue message ``"risk.level.<level>"``).
+
+        Example:
+            >>> RiskLevel.CRITICAL.label(), RiskLevel.CRITICAL.label("zh_CN")
+            ('critical', '极高')
+
+        """
+        return say(check_locale(locale, "RiskLevel.label.locale"), "risk.level." + self.value)
 
 
+#: The default scales, ``(English, Chinese)`` per step: the words of the
+#: catalogue messages ``"risk.probability.<step>"`` and ``"risk.impact.<step>"``,
+#: kept here as the matrix's configuration (a test keeps the two equal).
+#: :meth:`RiskMatrix.probability_label` reads a default step from the catalogue.
 _PROBABILITY = (
     ("rare", "极少"), ("unlikely", "不太可能"), ("possible", "可能"),
     ("likely", "很可能"), ("almost certain", "几乎确定"),
@@ -131,7 +141,8 @@ class RiskMatrix:
     """Scales, scoring and thresholds of a risk matrix.
 
     Attributes:
-        probability_labels: ``(English, Chinese)`` label of each probability step, lowest first.
+        probability_labels: ``(English, Chinese)`` label of each probability step,
+            lowest first (read them in any locale with :meth:`probability_label`).
         impact_labels: The same for impact.
         scoring: ``"product"`` (probability x impact) or ``"sum"``.
         thresholds: ``(lowest score, level)`` pairs, ascending; a score takes
@@ -189,6 +200,42 @@ class RiskMatrix:
     def size(self) -> tuple[int, int]:
         """Steps of probability and impact, e.g. ``(5, 5)``."""
         return len(self.probability_labels), len(self.impact_labels)
+
+    def probability_label(self, step: int, locale: str = "en") -> str:
+        """The name of probability step ``step`` (1 = lowest) in ``locale``.
+
+        A step of the default scale reads the catalogue message
+        ``"risk.probability.<step>"``; a matrix with its own labels gives its
+        Chinese label in ``"zh"`` and its English one in any other locale.
+
+        Example:
+            >>> DEFAULT_MATRIX.probability_label(5), DEFAULT_MATRIX.probability_label(5, "zh")
+            ('almost certain', '几乎确定')
+
+        """
+        return self._label("probability", step, locale)
+
+    def impact_label(self, step: int, locale: str = "en") -> str:
+        """The name of impact step ``step`` in ``locale``, as :meth:`probability_label`.
+
+        Example:
+            >>> DEFAULT_MATRIX.impact_label(1), DEFAULT_MATRIX.impact_label(1, "zh_CN")
+            ('negligible', '可忽略')
+
+        """
+        return self._label("impact", step, locale)
+
+    def _label(self, kind: str, step: int, locale: str) -> str:
+        where = f"RiskMatrix.{kind}_label"
+        code = check_locale(locale, f"{where}.locale")
+        labels = self.probability_labels if kind == "probability" else self.impact_labels
+        if isinstance(step, bool) or not isinstance(step, int) or not 1 <= step <= len(labels):
+            raise ValidationError.single(
+                f"{where}.step", f"expected 1 to {len(labels)}, got {describe(step)}"
+            )
+        if labels == (_PROBABILITY if kind == "probability" else _IMPACT):
+            return say(code, f"risk.{kind}.{step}")
+        return labels[step - 1][1 if code == "zh" else 0]
 
     def _check(self, probability: int, impact: int, where: str) -> None:
         rows, columns = self.size

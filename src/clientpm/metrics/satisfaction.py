@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from clientpm._checks import Checks, describe
+from clientpm._checks import Checks, calendar_date, describe
 from clientpm._convert import to_decimal_or_keep
 from clientpm.enums import FeedbackKind
 from clientpm.errors import ValidationError
@@ -183,11 +183,8 @@ def satisfaction_trend(
         [('2026-11-01', 3, Decimal('33.3'))]
 
     """
-    for name, day in (("start", start), ("end", end)):
-        if not isinstance(day, pendulum.Date) or isinstance(day, pendulum.DateTime):
-            raise ValidationError.single(
-                f"satisfaction_trend.{name}", f"expected a pendulum.Date, got {describe(day)}"
-            )
+    start = calendar_date(start, "satisfaction_trend.start")
+    end = calendar_date(end, "satisfaction_trend.end")
     if period not in ("week", "month"):
         raise ValidationError.single(
             "satisfaction_trend.period", f"expected 'week' or 'month', got {describe(period)}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 import attrs
 import pendulum
@@ -44,7 +44,7 @@ from clientpm.model.stakeholder import Stakeholder
 from clientpm.money import Money
 from clientpm.work_calendar import WorkCalendar
 
-__all__ = ["Project", "find_cycle"]
+__all__ = ["Project", "find_cycle", "require_project"]
 
 T = TypeVar("T")
 
@@ -743,3 +743,37 @@ class Project:
             change_requests=crs,
             budget=budget,
         )
+
+
+@overload
+def require_project(value: object, where: str) -> Project: ...
+
+
+@overload
+def require_project(value: object, where: str, *, optional: Literal[True]) -> Project | None: ...
+
+
+def require_project(value: object, where: str, *, optional: bool = False) -> Project | None:
+    """``value`` if it is a :class:`Project` (or ``None`` when ``optional``); the one project check.
+
+    ``where`` names the caller's argument, e.g. ``"weekly_report.project"``.
+
+    Raises:
+        ValidationError: naming ``where`` and the value for anything else.
+
+    Example:
+        >>> import clientpm as cpm
+        >>> require_project(cpm.sample_project(), "weekly_report.project").key
+        'ACME'
+        >>> require_project(None, "check_smart.project", optional=True) is None
+        True
+        >>> require_project("ACME", "weekly_report.project")
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.ValidationError: weekly_report.project: expected a clientpm.Project, got str 'ACME'
+
+    """  # noqa: E501
+    if isinstance(value, Project) or (optional and value is None):
+        return value
+    expected = "a clientpm.Project or None" if optional else "a clientpm.Project"
+    raise ValidationError.single(where, f"expected {expected}, got {describe(value)}")

@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from clientpm._checks import describe
 from clientpm.enums import (
     RiskStatus,
 )
-from clientpm.errors import ValidationError
-from clientpm.model.project import Project
+from clientpm.locale import check_locale
+from clientpm.model.project import Project, require_project
 from clientpm.reports.document import (
     Section,
 )
@@ -83,7 +82,9 @@ class SectionContext:
         """Pick the plugin's own text for the report's locale: Chinese in ``zh``, else English.
 
         Built-in sections read the catalogue instead (``ctx.words("sec.risks")``
-        for a report message, ``ctx.words.say("rag.red")`` for any other).
+        for a report message, ``ctx.words.say("rag.red")`` for any other). The
+        context's locale is checked first (``SectionContext.say.locale``), so a
+        context made with an unsupported locale is refused, not read in English.
 
         Example:
             >>> import clientpm as cpm
@@ -95,20 +96,18 @@ class SectionContext:
             '托管'
 
         """
-        return zh if self.locale == "zh" else en
+        return zh if check_locale(self.locale, "SectionContext.say.locale") == "zh" else en
 
 
 SectionBuilder = Callable[[SectionContext], "Section | None"]
 
 
 def check_project(value: object, where: str) -> Project:
-    if not isinstance(value, Project):
-        raise ValidationError.single(where, f"expected a Project, got {describe(value)}")
-    return value
+    return require_project(value, where)
 
 
-def words_for(project: Project, locale: str | None) -> Words:
-    return Words(project.client.locale if locale is None else locale)
+def words_for(project: Project, locale: str | None, where: str = "report.locale") -> Words:
+    return Words(project.client.locale if locale is None else locale, where)
 
 
 def local_day(project: Project, when: pendulum.DateTime | None) -> pendulum.Date | None:

@@ -203,11 +203,42 @@ class ReportFacts:
     commitments_at_risk: tuple[CommitmentAtRisk, ...]
 
     @classmethod
-    def of(cls, project: Project, as_of: pendulum.Date, schedule: Schedule) -> ReportFacts:
-        """Work the facts out for a project, its status date and its schedule as of then."""
-        from clientpm.metrics.satisfaction import feedback_state
-        from clientpm.scheduling.expectations import commitments_at_risk
+    def of(
+        cls,
+        project: Project,
+        as_of: pendulum.Date | pendulum.DateTime,
+        schedule: Schedule | None = None,
+    ) -> ReportFacts:
+        """Work the facts out for a project, its status date and its schedule as of then.
 
+        ``as_of`` is read like every builder's (:func:`~clientpm.work_calendar.status_day`);
+        ``schedule`` must be the project's as of that day, and ``None`` computes it.
+
+        Raises:
+            ValidationError: naming ``ReportFacts.of.project``, ``.as_of`` or
+                ``.schedule`` for a value that is not what it should be.
+
+        Example:
+            >>> import clientpm as cpm, pendulum
+            >>> p = cpm.sample_project()
+            >>> ReportFacts.of(p, cpm.sample.SAMPLE_AS_OF).schedule.as_of
+            Date(2026, 11, 24)
+            >>> ReportFacts.of(p, cpm.sample.SAMPLE_AS_OF, cpm.schedule(p, as_of=None))
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.ValidationError: ReportFacts.of.schedule: expected the schedule of Project 'ACME' as of 2026-11-24, got a schedule with no status date
+
+        """  # noqa: E501
+        from clientpm.metrics.satisfaction import feedback_state
+        from clientpm.model.project import require_project
+        from clientpm.scheduling.expectations import commitments_at_risk
+        from clientpm.scheduling.result import schedule_for
+        from clientpm.work_calendar import status_day
+
+        project = require_project(project, "ReportFacts.of.project")
+        day = status_day(as_of, project.calendar, "ReportFacts.of.as_of")
+        schedule = schedule_for(project, day, schedule, "ReportFacts.of")
+        as_of = day
         spent = spent_to_date(project, as_of)
         zone = project.client.timezone
         return cls(
@@ -303,7 +334,7 @@ def _satisfaction(
 def project_health(
     project: Project,
     *,
-    as_of: pendulum.Date,
+    as_of: pendulum.Date | pendulum.DateTime,
     schedule: Schedule,
     locale: str = "en",
     policy: HealthPolicy | None = None,
@@ -312,7 +343,8 @@ def project_health(
 
     Args:
         project: The project.
-        as_of: The status date.
+        as_of: The status date; an aware ``DateTime`` stands for its day in
+            the project calendar's zone, as in :func:`clientpm.weekly_report`.
         schedule: The project's schedule as of that date.
         locale: Language of the reasons.
         policy: The thresholds; :class:`HealthPolicy` defaults if omitted.
@@ -327,15 +359,15 @@ def project_health(
         ('red', 'Complaint F4 has waited 1 working day(s) for a response.')
 
     """
+    from clientpm.model.project import require_project
     from clientpm.scheduling.result import schedule_for
+    from clientpm.work_calendar import status_day
 
-    if not isinstance(as_of, pendulum.Date) or isinstance(as_of, pendulum.DateTime):
-        raise ValidationError.single(
-            "project_health.as_of", f"expected a pendulum.Date, got {describe(as_of)}"
-        )
-    plan = schedule_for(project, as_of, schedule, "project_health", required=True)
+    p = require_project(project, "project_health.project")
+    day = status_day(as_of, p.calendar, "project_health.as_of")
+    plan = schedule_for(p, day, schedule, "project_health", required=True)
     checked = check_policy(policy, "project_health")
-    return ReportFacts.of(project, as_of, plan).health(locale=locale, policy=checked)
+    return ReportFacts.of(p, day, plan).health(locale=locale, policy=checked)
 
 
 def _health(facts: ReportFacts, policy: HealthPolicy, w: Words) -> Status:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, overload
 
-from clientpm._checks import describe
+from clientpm._checks import describe, known
 from clientpm.enums import (
     Recommendation,
 )
@@ -46,6 +46,20 @@ def _describe_change(change: object, project: Project, w: Words) -> str:
     return str(change)  # pragma: no cover - the four change types are all there is
 
 
+def _check_impact_is_of(project: Project, impact: ChangeImpact) -> None:
+    """Refuse the impact of another project: one naming milestones this project lacks."""
+    held = {m.id for m in project.milestones}
+    named = [m.id for m in impact.schedule.moves] + list(impact.schedule.contractual_breaches)
+    strangers = sorted({mid for mid in named if mid not in held})
+    if strangers:
+        raise UnknownReferenceError.single(
+            "change_memo.impact",
+            f"is the impact of {impact.change_request_id!r} on another project: it moves "
+            f"milestone {strangers[0]!r}, which {project.label} does not hold "
+            f"(known: {known(held)})",
+        )
+
+
 @overload
 def change_memo(
     project: Project, impact: ChangeImpact, /, *, locale: str | None = None
@@ -83,8 +97,10 @@ def change_memo(
         locale: ``"en"`` or ``"zh"``; by default the client's.
 
     Raises:
-        ValidationError: A value of the wrong type, an impact of another
-            request, or an impact of a request the project does not hold.
+        ValidationError: A value of the wrong type (a swapped request and
+            impact are named briefly), a missing impact, an impact of another
+            request, of a request the project does not hold, or of another
+            project (it moves milestones this project lacks).
 
     Example:
         >>> import clientpm as cpm
@@ -103,30 +119,49 @@ def change_memo(
     from clientpm.model.change import ChangeRequest
 
     p = check_project(project, "change_memo.project")
-    if isinstance(change_request, ChangeImpact) and impact is None:
+    if isinstance(change_request, ChangeImpact):
+        if impact is not None:  # swapped, or the impact twice
+            raise ValidationError.single(
+                "change_memo.change_request",
+                "expected a ChangeRequest, got a ChangeImpact; pass it as impact",
+            )
         change_request, impact = None, change_request
-    if change_request is None and isinstance(impact, ChangeImpact):
+    if change_request is None and impact is None:
+        raise ValidationError.single(
+            "change_memo.impact",
+            "is missing: pass the ChangeImpact from clientpm.assess_change, "
+            "as in change_memo(project, impact)",
+        )
+    if change_request is not None and not isinstance(change_request, ChangeRequest):
+        raise ValidationError.single(
+            "change_memo.change_request",
+            f"expected a ChangeRequest or None, got {describe(change_request, limit=80)}",
+        )
+    if not isinstance(impact, ChangeImpact):
+        got = describe(impact, limit=80)
+        if isinstance(impact, ChangeRequest):
+            got += "; pass it as change_request"
+        wanted = "a ChangeImpact" if change_request is None else (
+            f"the ChangeImpact of {change_request.id!r}")  # fmt: skip
+        raise ValidationError.single("change_memo.impact", f"expected {wanted}, got {got}")
+    _check_impact_is_of(p, impact)
+    if change_request is None:
         found = {cr.id: cr for cr in p.change_requests}.get(impact.change_request_id)
         if found is None:
             raise UnknownReferenceError.single(
                 "change_memo.impact",
                 f"is the impact of {impact.change_request_id!r}, which {p.label} does not hold "
-                f"(known: {', '.join(cr.id for cr in p.change_requests) or 'none'}); "
+                f"(known: {known(cr.id for cr in p.change_requests)}); "
                 "pass the change request too",
             )
         change_request = found
-    if not isinstance(change_request, ChangeRequest):
+    if impact.change_request_id != change_request.id:
         raise ValidationError.single(
-            "change_memo.change_request",
-            f"expected a ChangeRequest, got {describe(change_request)}",
+            "change_memo.impact",
+            f"expected the ChangeImpact of {change_request.id!r}, "
+            f"got the impact of {impact.change_request_id!r}",
         )
-    if not isinstance(impact, ChangeImpact) or impact.change_request_id != change_request.id:
-        got = describe(impact) if not isinstance(impact, ChangeImpact) else (
-            f"the impact of {impact.change_request_id!r}")  # fmt: skip
-        raise ValidationError.single(
-            "change_memo.impact", f"expected the ChangeImpact of {change_request.id!r}, got {got}"
-        )
-    w = words_for(p, locale)
+    w = words_for(p, locale, "change_memo.locale")
     day = impact.as_of or p.calendar.local_date(change_request.submitted_at)
     asked = Section("asked", w("sec.asked"), [
         Paragraph(w("memo.asked", who=change_request.requested_by,

@@ -56,7 +56,7 @@ def _period_report(
     if previous is not None:
         check_project(previous, f"{kind}_report.previous")
     checked = check_policy(policy, f"{kind}_report")
-    w = words_for(p, locale)
+    w = words_for(p, locale, f"{kind}_report.locale")
     plan = schedule_for(p, day, schedule, f"{kind}_report")
     facts = ReportFacts.of(p, day, plan)
     b = Sections(kind, facts, w, previous if isinstance(previous, Project) else None, checked)

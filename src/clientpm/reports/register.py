@@ -41,7 +41,7 @@ def risk_register(
 
     p = check_project(project, "risk_register.project")
     day = status_day(as_of, p.calendar, "risk_register.as_of")
-    w = words_for(p, locale)
+    w = words_for(p, locale, "risk_register.locale")
     checked = check_policy(policy, "risk_register")
     facts = ReportFacts.of(p, day, compute(p, as_of=day))
     b = Sections("risks", facts, w, None, checked)

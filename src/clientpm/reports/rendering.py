@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from clientpm._checks import describe
-from clientpm._hooks import call_plugin, hookimpl, plugin_item
+from clientpm._hooks import call_plugin, hookimpl, plugin_items
 from clientpm.errors import ValidationError
 from clientpm.reports.document import Report
 
@@ -57,12 +57,13 @@ def render(
     Args:
         report: A report from a builder such as :func:`clientpm.weekly_report`.
         fmt: The format name.
-        renderers: The renderers to choose from, e.g. ``host.renderers()``;
-            by default the built-in ones.
+        renderers: The renderers to choose from, e.g. ``host.renderers()``
+            (a registry, another mapping or a list); by default the built-in ones.
 
     Raises:
         ValidationError: for an unknown format (the message lists those
-            available) or something that is not a Report.
+            available), renderers that are not a registry, mapping or list, or
+            something that is not a Report.
         PluginError: when a renderer raises or returns something other than
             text, naming the plugin that registered it.
 
@@ -80,11 +81,11 @@ def render(
     """  # noqa: E501
     if not isinstance(report, Report):
         raise ValidationError.single("render.report", f"expected a Report, got {describe(report)}")
-    available: Mapping[str, Any] = BUILTIN_RENDERERS if renderers is None else renderers
-    if fmt not in available:
-        names = ", ".join(repr(n) for n in sorted(available))
+    entries = plugin_items(renderers, "render.renderers", "renderer", default=BUILTIN_RENDERERS)
+    entry = next((e for e in entries if isinstance(fmt, str) and e.name == fmt), None)
+    if entry is None:
+        names = ", ".join(repr(n) for n in sorted({e.name for e in entries})) or "none"
         raise ValidationError.single("render.fmt", f"expected one of {names}, got {describe(fmt)}")
-    entry = plugin_item(available, fmt, "renderer")
     text, error = call_plugin(
         entry,
         "render",

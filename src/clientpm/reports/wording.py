@@ -33,8 +33,19 @@ class Words:
 
     """
 
-    def __init__(self, locale: str) -> None:
-        self.catalogue: Catalogue = catalogue(check_locale(locale, "report.locale"))
+    def __init__(self, locale: str, where: str = "report.locale") -> None:
+        """The wording of ``locale``; an unsupported locale is refused naming ``where``.
+
+        Example:
+            >>> Words("zh_CN").locale
+            'zh'
+            >>> Words("fr", "weekly_report.locale")
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.ValidationError: weekly_report.locale: expected a supported locale ('en' or 'zh'), got str 'fr'
+
+        """  # noqa: E501
+        self.catalogue: Catalogue = catalogue(check_locale(locale, where))
         self.locale = self.catalogue.locale
 
     def __call__(self, key: str, /, **params: object) -> str:

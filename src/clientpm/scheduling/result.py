@@ -42,12 +42,13 @@ from decimal import Decimal
 import attrs
 import pendulum
 
-from clientpm._checks import describe, known
+from clientpm._checks import calendar_date, describe, known
 from clientpm._display import Table
 from clientpm.errors import UnknownReferenceError, ValidationError
 from clientpm.model.milestone import Milestone
-from clientpm.model.project import Project
+from clientpm.model.project import Project, require_project
 from clientpm.scheduling.engine import Days, Plan, as_of_parts, compute, propagate
+from clientpm.work_calendar import status_day
 
 __all__ = [
     "MilestoneChange",
@@ -298,18 +299,32 @@ class Schedule:
     as_of: pendulum.Date | None
     _plan: Plan = attrs.field(repr=False)
 
-    def is_for(self, project: Project, as_of: pendulum.Date | None) -> bool:
+    def is_for(self, project: Project, as_of: pendulum.Date | pendulum.DateTime | None) -> bool:
         """Whether this is the schedule of ``project`` (or an equal project) as of ``as_of``.
 
+        ``as_of`` is read as every builder reads it
+        (:func:`~clientpm.work_calendar.status_day`, in the project's
+        calendar), so this agrees with the builders that accept a schedule.
+
+        Raises:
+            ValidationError: naming ``Schedule.is_for.project`` or
+                ``Schedule.is_for.as_of`` for a value that is not one.
+
         Example:
-            >>> import clientpm as cpm
+            >>> import clientpm as cpm, pendulum
             >>> day = cpm.sample.SAMPLE_AS_OF
             >>> plan = cpm.schedule(cpm.sample_project(), as_of=day)
             >>> plan.is_for(cpm.sample_project(), day), plan.is_for(plan.project, None)
             (True, False)
+            >>> plan.is_for(plan.project, pendulum.datetime(2026, 11, 24, 9, tz="Asia/Shanghai"))
+            True
 
         """
-        return self.as_of == as_of and (self.project is project or self.project == project)
+        project = require_project(project, "Schedule.is_for.project")
+        day = (
+            None if as_of is None else status_day(as_of, project.calendar, "Schedule.is_for.as_of")
+        )
+        return self.as_of == day and (self.project is project or self.project == project)
 
     # -- lookups --------------------------------------------------------------
     def __len__(self) -> int:
@@ -630,13 +645,8 @@ class Schedule:
         due_dates: dict[int, pendulum.Date] = {}
         for mid, day in (due or {}).items():
             i = self._index(mid, "Schedule.what_if")
-            if isinstance(day, _dt.datetime) or not isinstance(day, _dt.date):
-                raise ValidationError.single(
-                    "Schedule.what_if.due",
-                    f"expected a calendar date for {mid!r}, got {describe(day)}",
-                )
+            due_dates[i] = day = calendar_date(day, f"Schedule.what_if.due[{mid!r}]")
             end = p.days.end(day)
-            due_dates[i] = pendulum.Date(day.year, day.month, day.day)
             if end != p.due[i]:
                 new_due[i] = end
         return self._propagate(new_dur, new_due, due_dates, contractual)
@@ -763,10 +773,7 @@ def schedule_for(
         clientpm.errors.ValidationError: weekly_report.schedule: expected the schedule of Project 'ACME' as of 2026-11-24, got a schedule as of 2026-11-20
 
     """  # noqa: E501
-    if not isinstance(project, Project):
-        raise ValidationError.single(
-            f"{where}.project", f"expected a clientpm.Project, got {describe(project)}"
-        )
+    project = require_project(project, f"{where}.project")
     day, cutoff = as_of_parts(as_of, project.calendar, f"{where}.as_of")
     if plan is None and not required:
         return Schedule(project, day, compute(project, day, cutoff))

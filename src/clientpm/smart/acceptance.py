@@ -10,12 +10,14 @@ against S, untestability against M.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from clientpm._checks import describe
 from clientpm._display import Table
 from clientpm.errors import ValidationError
-from clientpm.locale import check_locale
+from clientpm.locale import catalogue, check_locale
 from clientpm.model.requirement import Requirement
 from clientpm.smart.lexicon import OBSERVABLE, VAGUE, detect_language, find_terms, has_number
 from clientpm.smart.types import Finding, Letter, Verdict
@@ -71,11 +73,10 @@ class CriteriaReport:
 
     def table(self) -> Table:
         """The report as a table: criterion, verdict, findings and suggestions."""
-        zh = self.locale == "zh"
-        headers = (
-            ("验收标准", "结论", "发现", "建议")
-            if zh
-            else ("Criterion", "Verdict", "Findings", "Suggestions")
+        words = catalogue(self.locale)
+        headers = tuple(
+            words("smart.table." + name)
+            for name in ("criterion", "verdict", "findings", "suggestions")
         )
         rows = tuple(
             (
@@ -87,11 +88,7 @@ class CriteriaReport:
             for c in self.criteria
         )
         notes = " ".join(f.message for f in self.findings)
-        verdict = (
-            ("可测试" if self.is_testable else "不可测试")
-            if zh
-            else ("testable" if self.is_testable else "not testable")
-        )
+        verdict = words("smart.table.testable" if self.is_testable else "smart.table.not_testable")
         return Table(f"{self.subject}: {verdict}", notes, headers, rows)
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
@@ -101,8 +98,13 @@ class CriteriaReport:
         return self.table().text()
 
 
-def _say(locale: str, en: str, zh: str) -> str:
-    return zh if locale == "zh" else en
+def _found(code: str, letter: Letter, verdict: Verdict, key: str, locale: str,
+           evidence: Iterable[str], **params: object) -> Finding:  # fmt: skip
+    """A finding whose message is the catalogue message ``key`` and its fix ``key + ".fix"``."""
+    messages = catalogue(locale)
+    return Finding(
+        code, letter, verdict, messages(key, **params), messages(key + ".fix", **params), evidence
+    )
 
 
 def _judge(criterion: str, locale: str) -> CriterionResult:
@@ -114,61 +116,20 @@ def _judge(criterion: str, locale: str) -> CriterionResult:
     if vague and not numbered:
         shown = ", ".join(vague)
         findings.append(
-            Finding(
-                "AC-vague",
-                Letter.S,
-                Verdict.FAIL,
-                _say(
-                    locale,
-                    f"Vague words ({shown}) with no number a tester could check.",
-                    f"含糊的词（{shown}），没有测试人员能核对的数字。",
-                ),
-                _say(
-                    locale,
-                    "Replace them with a measurable outcome, e.g. 'results show within 2 s'.",
-                    "换成可衡量的结果，例如“2 秒内显示结果”。",
-                ),
-                vague,
-            )
-        )
+            _found("AC-vague", Letter.S, Verdict.FAIL, "smart.AC-vague.fail", locale, vague,
+                   shown=shown)
+        )  # fmt: skip
     elif not numbered and not observable:
         findings.append(
-            Finding(
-                "AC-untestable",
-                Letter.M,
-                Verdict.FAIL,
-                _say(
-                    locale,
-                    "Nothing observable: no number and no visible outcome.",
-                    "没有可观察的结果：既无数字，也无可见的行为。",
-                ),
-                _say(
-                    locale,
-                    "Say what a tester sees: 'Given …, when …, then the page shows …'.",
-                    "写明测试人员能看到什么：“当……时，页面显示……”。",
-                ),
-                (criterion,),
-            )
-        )
+            _found("AC-untestable", Letter.M, Verdict.FAIL, "smart.AC-untestable", locale,
+                   (criterion,))
+        )  # fmt: skip
     elif vague:
+        shown = catalogue(locale)["format.list"].join(vague)
         findings.append(
-            Finding(
-                "AC-vague",
-                Letter.S,
-                Verdict.WARN,
-                _say(
-                    locale,
-                    f"Vague words ({', '.join(vague)}), though a number makes it checkable.",
-                    f"有含糊的词（{'、'.join(vague)}），不过数字使其可核对。",
-                ),
-                _say(
-                    locale,
-                    "Drop the vague words; the number says it.",
-                    "去掉含糊的词，数字已足够。",
-                ),
-                vague,
-            )
-        )
+            _found("AC-vague", Letter.S, Verdict.WARN, "smart.AC-vague.warn", locale, vague,
+                   shown=shown)
+        )  # fmt: skip
     return CriterionResult(criterion, Verdict.worst(f.verdict for f in findings), tuple(findings))
 
 
@@ -201,23 +162,9 @@ def check_acceptance_criteria(requirement: Requirement, *, locale: str = "en") -
     overall: tuple[Finding, ...] = ()
     if not requirement.acceptance_criteria:
         overall = (
-            Finding(
-                "AC-none",
-                Letter.M,
-                Verdict.FAIL,
-                _say(
-                    code,
-                    "No acceptance criteria: nothing says when it is done.",
-                    "没有验收标准：无法判断何时算完成。",
-                ),
-                _say(
-                    code,
-                    "Write two or three criteria the client can check at acceptance.",
-                    "写两三条客户验收时能核对的标准。",
-                ),
-                ("acceptance_criteria",),
-            ),
-        )
+            _found("AC-none", Letter.M, Verdict.FAIL, "smart.AC-none", code,
+                   ("acceptance_criteria",)),
+        )  # fmt: skip
     return CriteriaReport(
         subject=requirement.label,
         locale=code,

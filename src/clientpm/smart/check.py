@@ -134,14 +134,11 @@ def check_smart(
         ('S-vague', ('尽快', '提升'))
 
     """
-    from clientpm.model.project import Project
+    from clientpm.model.project import require_project
 
     if not isinstance(goal, Goal):
         raise ValidationError.single("check_smart.goal", f"expected a Goal, got {describe(goal)}")
-    if project is not None and not isinstance(project, Project):
-        raise ValidationError.single(
-            "check_smart.project", f"expected a Project or None, got {describe(project)}"
-        )
+    project = require_project(project, "check_smart.project", optional=True)
     code = check_locale(locale, "check_smart.locale")
     if settings is None:
         settings = SmartSettings()

@@ -21,7 +21,7 @@ import attrs
 
 from clientpm._checks import describe
 from clientpm._convert import to_strings, to_tuple
-from clientpm._hooks import hookimpl
+from clientpm._hooks import hookimpl, plugin_items
 from clientpm.errors import ValidationError
 from clientpm.locale import check_locale
 from clientpm.smart.lexicon import detect_language
@@ -191,22 +191,16 @@ PM_GLOSSARY = Glossary(
 
 
 def _glossary_list(glossaries: object) -> list[Glossary]:
-    if glossaries is None:
-        return [PM_GLOSSARY]
-    items = glossaries.values() if isinstance(glossaries, Mapping) else glossaries
-    if isinstance(items, Glossary):
-        return [items]
-    if not isinstance(items, Iterable) or isinstance(items, (str, bytes)):
-        raise ValidationError.single(
-            "check_jargon.glossaries", f"expected glossaries or None, got {describe(glossaries)}"
-        )
-    found = list(items)
-    bad = [g for g in found if not isinstance(g, Glossary)]
-    if bad:
-        raise ValidationError.single(
-            "check_jargon.glossaries", f"expected Glossary objects, got {describe(bad[0])}"
-        )
-    return found
+    if isinstance(glossaries, Glossary):
+        return [glossaries]
+    entries = plugin_items(glossaries, "check_jargon.glossaries", "glossary", default=[PM_GLOSSARY])
+    for entry in entries:
+        if not isinstance(entry.item, Glossary):
+            raise ValidationError.single(
+                "check_jargon.glossaries",
+                f"expected Glossary objects, got {describe(entry.item)}",
+            )
+    return [entry.item for entry in entries]
 
 
 def _occurrence(text: str, name: str) -> re.Match[str] | None:

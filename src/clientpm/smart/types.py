@@ -19,6 +19,7 @@ from clientpm._checks import describe
 from clientpm._convert import to_decimal_or_keep, to_strings
 from clientpm._display import Table
 from clientpm.errors import PluginError, ValidationError
+from clientpm.locale import catalogue, check_locale, say
 from clientpm.model.goal import Goal
 from clientpm.work_calendar import WorkCalendar
 
@@ -68,9 +69,7 @@ class Verdict(enum.Enum):
             '不通过'
 
         """
-        return {"pass": ("pass", "通过"), "warn": ("warn", "注意"), "fail": ("fail", "不通过")}[
-            self.value
-        ][locale == "zh"]
+        return say(check_locale(locale, "Verdict.label.locale"), "smart.verdict." + self.value)
 
 
 class Letter(enum.Enum):
@@ -89,15 +88,14 @@ class Letter(enum.Enum):
     T = "T"
 
     def title(self, locale: str = "en") -> str:
-        """The letter's name in English or Chinese."""
-        names = {
-            "S": ("Specific", "具体"),
-            "M": ("Measurable", "可衡量"),
-            "A": ("Achievable", "可实现"),
-            "R": ("Relevant", "相关"),
-            "T": ("Time-bound", "有时限"),
-        }
-        return names[self.value][locale == "zh"]
+        """The letter's name in ``locale`` (the catalogue message ``"smart.letter.<letter>"``).
+
+        Example:
+            >>> Letter.T.title(), Letter.T.title("zh_CN")
+            ('Time-bound', '有时限')
+
+        """
+        return say(check_locale(locale, "Letter.title.locale"), "smart.letter." + self.value)
 
 
 def _to_letter(value: object) -> Letter:
@@ -214,8 +212,23 @@ class SmartContext:
     calendar: WorkCalendar
 
     def say(self, en: str, zh: str) -> str:
-        """Pick the text for the report's locale."""
+        """Pick the text for the report's locale.
+
+        Built-in rules read the catalogue instead (:meth:`text`).
+        """
         return zh if self.locale == "zh" else en
+
+    def text(self, key: str, /, **params: object) -> str:
+        """The catalogue message ``key`` in the report's locale, its ``{fields}`` filled in.
+
+        Example:
+            >>> ctx = SmartContext(Goal(id="G1", statement="x"), None, pendulum.date(2026, 11, 24),
+            ...                    "zh", "en", SmartSettings(), WorkCalendar())
+            >>> ctx.text("smart.M-unit", target="1.5")
+            '目标值 1.5 没有单位。'
+
+        """
+        return say(self.locale, key, **params)
 
     def finding(
         self,
@@ -371,11 +384,10 @@ class SmartReport:
 
     def table(self) -> Table:
         """The report as a table: letter, verdict, findings and suggestions."""
-        zh = self.locale == "zh"
-        headers = (
-            ("字母", "结论", "发现", "建议")
-            if zh
-            else ("Letter", "Verdict", "Findings", "Suggestions")
+        words = catalogue(self.locale)
+        headers = tuple(
+            words("smart.table." + name)
+            for name in ("letter", "verdict", "findings", "suggestions")
         )
         rows = [
             (
@@ -386,11 +398,7 @@ class SmartReport:
             )
             for r in self.letters
         ]
-        verdict = (
-            ("是 SMART 目标" if self.is_smart else "不是 SMART 目标")
-            if zh
-            else ("SMART" if self.is_smart else "not SMART")
-        )
+        verdict = words("smart.table.smart" if self.is_smart else "smart.table.not_smart")
         title = f"{self.subject}: {verdict}"
         return Table(title=title, caption=self.statement, headers=headers, rows=tuple(rows))
 
