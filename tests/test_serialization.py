@@ -45,6 +45,15 @@ class TestShapes:
             t = from_dict(cpm.Transition, to_dict(cpm.Transition("x", None, "pm", at)))
             assert (at, at.timezone_name) == (t.at, t.at.timezone_name)
 
+    @pytest.mark.parametrize("zone", ["localtime", "x" * 300, "posix/UTC", "utc"])
+    def test_a_zone_that_is_no_iana_name_is_refused(self, zone):
+        """A bracketed zone is loaded only by its IANA name, with a SerializationError otherwise."""
+        data = to_dict(cpm.Transition("x", None, "pm", pendulum.datetime(2026, 1, 1, tz="UTC")))
+        data["at"] = f"2026-01-01T00:00:00+00:00[{zone}]"
+        with pytest.raises(cpm.ClientPMError) as info:
+            from_dict(cpm.Transition, data)
+        assert f"expected an IANA zone name in brackets, got str {zone!r}" in str(info.value)
+
     @pytest.mark.parametrize("zone", ["GMT", "EST5EDT", "GB", "NZ", "PRC", "Japan", "Etc/GMT-8"])
     def test_zone_names_without_a_slash_survive_the_round_trip(self, zone):
         """A named zone comes back by name, so later DST arithmetic follows its rules."""

@@ -110,3 +110,31 @@ class TestProperties:
         """Adding a non-zero number of working days lands on a working day."""
         assert cal.is_workday(cal.add_workdays(day, count))
         assert cal.is_workday(cal.add_workdays(day, -count))
+
+
+class TestZoneNames:
+    """A zone is an IANA name; names whose meaning depends on the machine are refused."""
+
+    @pytest.mark.parametrize(
+        "zone", ["localtime", "posixrules", "Factory", "posix/Asia/Shanghai", "right/UTC"]
+    )
+    def test_machine_dependent_names_are_refused(self, zone):
+        """These files exist on many machines but mean what the machine was set up with."""
+        with pytest.raises(cpm.ValidationError) as info:
+            cpm.WorkCalendar(timezone=zone)
+        assert (
+            f"WorkCalendar.timezone: expected an IANA zone name such as 'Asia/Shanghai', "
+            f"got str {zone!r}"
+        ) == str(info.value)
+
+    def test_a_very_long_name_is_a_validation_error(self):
+        """A 300-character name is refused by its shape, before any zone file is opened."""
+        with pytest.raises(cpm.ValidationError, match=r"^WorkCalendar\.timezone: expected"):
+            cpm.WorkCalendar(timezone="x" * 300)
+
+    @pytest.mark.parametrize(
+        "zone", ["America/Argentina/Buenos_Aires", "Etc/GMT-8", "EST5EDT", "GMT", "UTC"]
+    )
+    def test_real_names_are_accepted(self, zone):
+        """Three-part names, Etc zones and the legacy names without a slash are zones."""
+        assert zone == cpm.WorkCalendar(timezone=zone).timezone

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -18,7 +19,7 @@ import pendulum
 from clientpm.errors import Problem, ValidationError
 from clientpm.money import CURRENCY_MINOR_UNITS, Money
 
-__all__ = ["Checks", "Identified", "calendar_date", "describe", "known"]
+__all__ = ["Checks", "Identified", "calendar_date", "describe", "iana_zone", "known"]
 
 
 def known(ids: Iterable[str], limit: int = 10) -> str:
@@ -116,6 +117,42 @@ def _plural(noun: str) -> str:
     """
     head, space, last = noun.rpartition(" ")
     return f"{head}{space}{_IRREGULAR_PLURALS.get(last, last + 's')}"
+
+
+#: The shape of an IANA zone name: up to three parts of letters, digits, ``_``, ``+``
+#: and ``-``, 64 characters at most (the longest real name has 32).
+_ZONE_NAME = re.compile(r"(?=.{1,64}\Z)[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}")
+
+#: Zone files whose meaning depends on the machine, not on the time-zone database.
+_LOCAL_ZONES = frozenset({"localtime", "posixrules", "Factory"})
+_LOCAL_FOLDERS = ("posix/", "right/")
+
+
+def iana_zone(name: object) -> pendulum.Timezone | None:
+    """The zone an IANA name such as ``"Asia/Shanghai"`` stands for, or ``None``.
+
+    ``None`` for anything else: another type, a name in another case, an
+    offset, a name of the wrong shape or length, and the names whose meaning
+    depends on the machine (``"localtime"``, ``"posixrules"``, ``"Factory"``,
+    the ``posix/`` and ``right/`` copies).
+
+    Example:
+        >>> iana_zone("Asia/Shanghai").name, iana_zone("localtime"), iana_zone("x" * 300)
+        ('Asia/Shanghai', None, None)
+
+    """
+    if (
+        not isinstance(name, str)
+        or not _ZONE_NAME.fullmatch(name)
+        or name in _LOCAL_ZONES
+        or name.startswith(_LOCAL_FOLDERS)
+    ):
+        return None
+    try:
+        zone = pendulum.timezone(name)
+    except (ValueError, LookupError, OSError):  # unknown or unreadable names
+        return None
+    return zone if isinstance(zone, pendulum.Timezone) and zone.name == name else None
 
 
 class Checks:
@@ -302,22 +339,21 @@ class Checks:
         """An IANA time-zone name, spelled as the time-zone database spells it.
 
         Names are case-sensitive (``"utc"`` is refused like ``"asia/shanghai"``),
-        and fixed offsets such as ``"+08:00"`` are not zones.
+        fixed offsets such as ``"+08:00"`` are not zones, and names whose meaning
+        depends on the machine (``"localtime"``, ``"posixrules"``, ``"Factory"``,
+        the ``posix/`` and ``right/`` copies) are refused.
 
         Example:
             >>> c = Checks("X")
-            >>> for zone in ("Asia/Shanghai", "UTC", "utc", "+08:00"):
+            >>> for zone in ("Asia/Shanghai", "UTC", "utc", "+08:00", "localtime"):
             ...     c.timezone("tz", zone)
             >>> [str(p) for p in c.problems]  # doctest: +NORMALIZE_WHITESPACE
             ["X.tz: expected an IANA zone name such as 'Asia/Shanghai', got str 'utc'",
-             "X.tz: expected an IANA zone name such as 'Asia/Shanghai', got str '+08:00'"]
+             "X.tz: expected an IANA zone name such as 'Asia/Shanghai', got str '+08:00'",
+             "X.tz: expected an IANA zone name such as 'Asia/Shanghai', got str 'localtime'"]
 
         """
-        try:
-            zone = pendulum.timezone(value) if isinstance(value, str) else None
-        except (ValueError, LookupError):  # unknown or malformed names
-            zone = None
-        if not isinstance(zone, pendulum.Timezone) or zone.name != value:
+        if iana_zone(value) is None:
             self.add(
                 field, f"expected an IANA zone name such as 'Asia/Shanghai', got {describe(value)}"
             )

@@ -85,8 +85,9 @@ def escape_markdown_line(text: str) -> str:
 
     As :func:`escape_markdown`, and the text cannot start a block either: a
     heading (``# x``), a list item (``- x``, ``+ x``, ``1986. x``, ``3) x``), a
-    thematic break or setext underline (``---``, ``===``) or, by leading
-    spaces, an indented code block.
+    thematic break or setext underline (``---``, ``===``), by leading spaces an
+    indented code block, or by a leading line break (``<br>``) an HTML block:
+    leading line breaks are dropped.
 
     Example:
         >>> escape_markdown_line("1986. ACME portal"), escape_markdown_line("# x")
@@ -95,7 +96,7 @@ def escape_markdown_line(text: str) -> str:
         ('\\---', '&#32;&#32;&#32;&#32;code')
 
     """
-    escaped = escape_markdown(text)
+    escaped = escape_markdown(text.lstrip("\r\n"))  # a leading <br> would start HTML
     indent = len(escaped) - len(escaped.lstrip(" \t"))
     if indent:  # leading blanks indent the line; four make a code block
         escaped = escaped[:indent].replace(" ", "&#32;").replace("\t", "&#9;") + escaped[indent:]

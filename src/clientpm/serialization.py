@@ -46,7 +46,7 @@ from typing import Any, TypeVar, Union
 import attrs
 import pendulum
 
-from clientpm._checks import describe
+from clientpm._checks import describe, iana_zone
 from clientpm.errors import (
     ClientPMError,
     PluginError,
@@ -344,11 +344,11 @@ class _Walker:
         if zone is None and offset is not None:  # a fixed offset stays a fixed offset, even +00:00
             value = value.in_timezone(pendulum.FixedTimezone(int(offset.total_seconds())))
         if zone is not None:
-            try:
-                value = value.in_timezone(zone)
-            except (ValueError, LookupError):
-                self.fail(path, f"expected an IANA zone name in brackets, got {zone!r}")
+            named = iana_zone(zone)
+            if named is None:
+                self.fail(path, f"expected an IANA zone name in brackets, got {describe(zone)}")
                 return None
+            value = value.in_timezone(named)
         return value
 
     def decimal(self, data: object, path: str) -> Decimal | None:
