@@ -209,9 +209,9 @@ class TestGoalsDimension:
         (goals,) = assess(goal_tiny(), cpm.RemoveRequirement("R4"), revise("R3", 5)).dimensions
         assert (
             "the change touches requirements that serve goal(s) G1, G2; removing them weakens "
-            "G2, which the sponsor must confirm.",
-            True,
-        ) == (goals.summary, goals.escalate)
+            "G2, which the sponsor must confirm."
+        ) == goals.summary
+        assert goals.escalate
 
 
 class TestRunDimensions:
@@ -224,7 +224,8 @@ class TestRunDimensions:
     def test_not_a_dimension_is_described_in_the_error(self, project):
         """The error says what was registered instead of a dimension."""
         impact = assess_sample(project, project.change_request("CR-1"), dimensions=[42])
-        assert [
+        (error,) = impact.errors
+        assert (
             "impact dimension 'int': expected an impact dimension with name and measure(), "
             "got int 42"
-        ] == [e.reason for e in impact.errors]
+        ) == error.reason

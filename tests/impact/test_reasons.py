@@ -6,8 +6,8 @@ import pytest
 
 import clientpm as cpm
 from clientpm.impact import assess_change
-from clientpm.sample import SAMPLE_AS_OF
 from clientpm.impact.reasons import Reason, join, reason
+from clientpm.sample import SAMPLE_AS_OF
 from tests.helpers import assess, message, revise, tiny
 
 

@@ -4,6 +4,8 @@ import pytest
 
 import clientpm as cpm
 from clientpm.plugins import PluginHost
+from clientpm.smart.glossary import PM_GLOSSARY
+from tests.helpers import message
 
 
 class TestJargon:
@@ -35,3 +37,60 @@ class TestJargon:
             cpm.check_jargon(None)
         with pytest.raises(cpm.ValidationError, match=r"Term 'HRIS'\.zh: expected a non-empty"):
             cpm.Term(["HRIS"], "the HR system", "")
+
+
+class TestTerm:
+    def test_needs_a_name(self):
+        assert "Term.names: expected at least one non-empty name, got tuple ()" == message(
+            cpm.Term, [], "the HR system", "人力资源系统"
+        )
+
+    def test_every_name_must_be_non_empty(self):
+        assert (
+            "Term.names: expected at least one non-empty name, got tuple ('HRIS', ' ')"
+        ) == message(cpm.Term, ["HRIS", " "], "the HR system", "人力资源系统")
+
+    def test_explains_in_english_by_default(self):
+        assert "the HR system" == cpm.Term(["HRIS"], "the HR system", "人力资源系统").explain()
+
+    def test_explain_refuses_an_unsupported_locale(self):
+        term = cpm.Term(["HRIS"], "the HR system", "人力资源系统")
+        assert (
+            "Term.explain.locale: expected a supported locale ('en' or 'zh'), got str 'fr'"
+            == message(term.explain, "fr")
+        )
+
+
+def test_glossary_holds_only_terms():
+    assert "Glossary 'acme'.terms: expected Term objects, got str 'HRIS'" == message(
+        cpm.Glossary, "acme", ["HRIS"]
+    )
+
+
+def test_built_in_terms_explain_in_both_languages():
+    """Every built-in term has an English and a (different) Chinese explanation."""
+    for term in PM_GLOSSARY.terms:
+        assert term.explain("en").strip(), term.names
+        assert term.explain("zh").strip(), term.names
+        assert term.explain("en") != term.explain("zh"), term.names
+
+
+class TestCheckJargon:
+    def test_jargon_names_its_glossary(self):
+        uat = "the client tries the system before accepting it"
+        assert (cpm.Jargon("UAT", uat, "project management"),) == cpm.check_jargon(
+            "UAT starts Monday"
+        )
+
+    def test_acronyms_are_not_matched_in_lower_case(self):
+        """A lower-case "sla" is a word of its own, not the acronym SLA."""
+        assert () == cpm.check_jargon("Our sla is met")
+
+    def test_refuses_text_that_is_not_a_string(self):
+        assert "check_jargon.text: expected a text, got None" == message(cpm.check_jargon, None)
+
+    def test_refuses_an_unsupported_locale(self):
+        assert (
+            "check_jargon.locale: expected a supported locale ('en' or 'zh'), got str 'fr'"
+            == message(cpm.check_jargon, "UAT starts Monday", locale="fr")
+        )

@@ -1,6 +1,7 @@
 """The word lists: Chinese words are matched on word boundaries."""
 
 import clientpm as cpm
+from clientpm.smart.lexicon import OBSERVABLE, detect_language, find_terms
 from tests.helpers import AS_OF
 
 
@@ -32,3 +33,29 @@ class TestChineseWordBoundaries:
         )
         report = cpm.check_acceptance_criteria(req)
         assert ["fail", "fail"] == [c.verdict.value for c in report.criteria]
+
+
+class TestDetectLanguage:
+    """Chinese when Chinese characters are at least a third of the letters."""
+
+    def test_exactly_a_third_chinese_is_chinese(self):
+        assert "zh" == detect_language("上ab")
+
+    def test_less_than_a_third_chinese_is_english(self):
+        assert "en" == detect_language("上abc")
+
+
+class TestFindTerms:
+    def test_whole_words_only_unless_stemmed(self):
+        """By default "shows" is not "show"; with stem it is."""
+        assert [] == find_terms("It shows the total", ("show",), "en")
+        assert ["show"] == find_terms("It shows the total", ("show",), "en", stem=True)
+
+    def test_stemmed_english_terms_in_order_of_appearance(self):
+        assert ["export", "search"] == find_terms(
+            "Auditors exported the report after searching it", OBSERVABLE["en"], "en", stem=True
+        )
+
+    def test_chinese_terms_in_order_of_first_appearance(self):
+        """优化 comes first although it occurs again after 尽快."""
+        assert ["优化", "尽快"] == find_terms("优化首页，尽快优化", ("尽快", "优化"), "zh")
