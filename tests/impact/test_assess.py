@@ -1667,7 +1667,7 @@ class TestDecision:
     def test_zero_budget(self):
         impact = assess(tiny(budget=cny(0)), revise("R4", 3))
         assert (
-            "The forecast cost 13100.00 CNY would exceed the budget 0.00 CNY (—%)."
+            "The forecast cost 13100.00 CNY would exceed the budget 0.00 CNY (—)."
             == impact.recommendation.text[3]
         )
 
@@ -1875,7 +1875,7 @@ class TestImpact:
             ("contingency", (("pct", "10"), ("amount", "200.00 CNY"))),
             (
                 "budget",
-                (("after", "14200.00 CNY"), ("budget", "100000.00 CNY"), ("pct", "14.2")),
+                (("after", "14200.00 CNY"), ("budget", "100000.00 CNY"), ("pct", "14.2%")),
             ),
             (
                 "escalate_role",

@@ -486,7 +486,8 @@ def _decide(
             reasons.append(
                 reason("contingency", pct=num(policy.contingency_pct), amount=budget.contingency)
             )
-    pct = num(budget.forecast_percent) if budget.forecast_percent is not None else "—"
+    # "—" when there is no budget to take a percentage of: no "%" after it.
+    pct = f"{num(budget.forecast_percent)}%" if budget.forecast_percent is not None else "—"
     code = "over_budget" if budget.over_budget else "budget"
     reasons.append(reason(code, after=budget.forecast_after, budget=budget.budget, pct=pct))
     for e in risk.effects:

@@ -103,8 +103,8 @@ MESSAGES: dict[str, str] = {
         "Bill it: it moves a due date, which the client must accept with the price. Quote {price}."
     ),
     "impact.contingency": "The price includes {pct}% contingency ({amount}).",
-    "impact.budget": "The forecast cost becomes {after}, {pct}% of the budget {budget}.",
-    "impact.over_budget": "The forecast cost {after} would exceed the budget {budget} ({pct}%).",
+    "impact.budget": "The forecast cost becomes {after}, {pct} of the budget {budget}.",
+    "impact.over_budget": "The forecast cost {after} would exceed the budget {budget} ({pct}).",
     "impact.risk_up": "Risk {id} grows from {before} to {after}: no slack is left on {targets}.",
     "impact.risk_gone": "Risk {id} no longer applies: everything it affects is removed.",
     "impact.dimension": "{name}: {summary}",
