@@ -6,6 +6,7 @@ cross-reference consistent and milestone dependencies acyclic (a milestone
 only depends on earlier ones).
 """
 
+import datetime as dt
 from decimal import Decimal
 
 import pendulum
@@ -22,6 +23,8 @@ texts = st.text(
     min_size=1,
     max_size=20,
 ).filter(lambda s: s.strip())
+#: Free text (descriptions, notes, reasons): possibly empty, always writable as UTF-8.
+free_texts = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=20)
 dates = st.dates(min_value=pendulum.date(2024, 1, 1), max_value=pendulum.date(2028, 12, 31)).map(
     lambda d: pendulum.date(d.year, d.month, d.day)
 )
@@ -108,7 +111,7 @@ def risks(owners=st.just("pm"), affects=st.just(()), currency="CNY"):
     return st.builds(
         cpm.Risk, id=ids, title=texts, probability=st.integers(1, 5), impact=st.integers(1, 5),
         owner=owners, next_review=dates, strategy=st.sampled_from(list(cpm.RiskStrategy)),
-        contingency=st.text(max_size=20), triggers=st.lists(texts, max_size=2),
+        contingency=free_texts, triggers=st.lists(texts, max_size=2),
         cost_impact=st.one_of(st.none(), money(currency)), affects=affects,
         residual_probability=st.one_of(st.none(), st.integers(1, 5)),
     )  # fmt: skip
@@ -130,13 +133,13 @@ def feedback(draw, people=st.just("li.wei"), fid=None):
     )  # fmt: skip
 
 
-def goals(owners=st.one_of(st.none(), st.just("li.wei"))):
+def goals(owners=st.one_of(st.none(), st.just("li.wei")), supports=st.lists(ids, max_size=2)):
     numbers = st.one_of(st.none(), st.decimals(-1000, 1000, places=2, allow_nan=False))
     return st.builds(
         cpm.Goal, id=ids, statement=texts, metric=st.one_of(st.none(), texts), target=numbers,
         unit=st.one_of(st.none(), st.sampled_from(["s", "%", "users"])), baseline=numbers,
         deadline=st.one_of(st.none(), dates), owner=owners,
-        supports=st.lists(ids, max_size=2),
+        supports=supports,
     )  # fmt: skip
 
 
@@ -161,7 +164,7 @@ def commitments(draw, people=st.just("li.wei"), stones=()):
 
 
 def cost_entries(currency="CNY"):
-    return st.builds(cpm.CostEntry, on=dates, amount=money(currency), note=st.text(max_size=10))
+    return st.builds(cpm.CostEntry, on=dates, amount=money(currency), note=free_texts)
 
 
 def assessments(currency="CNY"):
@@ -211,7 +214,7 @@ def change_requests(draw, requester="li.wei", reqs=("REQ-1",), stones=("M1",), c
 
 transitions = st.builds(
     cpm.Transition, to_status=texts, from_status=st.one_of(st.none(), texts), by=texts,
-    at=instants, why=st.text(max_size=20),
+    at=instants, why=free_texts,
 )  # fmt: skip
 
 
@@ -250,7 +253,9 @@ def projects(draw, max_items=4):
         feedback=[draw(feedback(people_st, fid=st.just(f"F-{i}")))
                   for i in range(draw(st.integers(0, 3)))],
         goals=[attrs_evolve_id(g, f"G-{i}") for i, g in
-               enumerate(draw(st.lists(goals(st.one_of(st.none(), people_st)), max_size=2)))],
+               enumerate(draw(st.lists(goals(st.one_of(st.none(), people_st), supports=st.lists(
+                   st.sampled_from(req_ids), unique=True, max_size=2) if req_ids else st.just(())),
+                   max_size=2)))],
         commitments=[attrs_evolve_id(p, f"P-{i}") for i, p in enumerate(draw(st.lists(
             commitments(people_st, stone_ids), max_size=2)))],
         actual_costs=draw(st.lists(cost_entries(currency), max_size=3)),
@@ -418,3 +423,21 @@ weekend_calendars = st.builds(
     holidays=st.sets(calendar_days, max_size=15),
     weekend=st.sampled_from([{5, 6}, {4, 5}, {6}, set()]),
 )
+
+
+# -- domain bounds and bad text (tests/test_bad_input.py, tests/model/test_bounds.py) ---------
+#: Calendar days inside the domain bounds, years 1900 to 2200.
+dates_within_bounds = st.dates(
+    min_value=pendulum.date(1900, 1, 1), max_value=pendulum.date(2200, 12, 31)
+).map(lambda d: pendulum.date(d.year, d.month, d.day))
+#: Calendar days outside the domain bounds, anywhere Python can hold a date.
+dates_beyond_bounds = st.one_of(
+    st.dates(max_value=dt.date(1899, 12, 31)),
+    st.dates(min_value=dt.date(2201, 1, 1)),
+).map(lambda d: pendulum.date(d.year, d.month, d.day))
+#: Non-blank texts holding at least one NUL or lone surrogate somewhere.
+unwritable_texts = st.tuples(
+    st.text(max_size=5),
+    st.sampled_from(["\x00", "\ud800", "\udfff", "\udc80"]),
+    st.text(max_size=5),
+).map(lambda parts: f"x{parts[0]}{parts[1]}{parts[2]}x")

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import clientpm as cpm
+from clientpm._checks import describe
 from clientpm.serialization import SCHEMA_VERSION, from_dict, to_dict
 from tests.strategies import PUBLIC_TYPES, damaged_project_data, json_values, projects
 
@@ -52,7 +53,8 @@ class TestShapes:
         data["at"] = f"2026-01-01T00:00:00+00:00[{zone}]"
         with pytest.raises(cpm.ClientPMError) as info:
             from_dict(cpm.Transition, data)
-        assert f"expected an IANA zone name in brackets, got str {zone!r}" in str(info.value)
+        shown = describe(zone)  # a long value is shortened, keeping its length
+        assert f"expected an IANA zone name in brackets, got {shown}" in str(info.value)
 
     @pytest.mark.parametrize("zone", ["GMT", "EST5EDT", "GB", "NZ", "PRC", "Japan", "Etc/GMT-8"])
     def test_zone_names_without_a_slash_survive_the_round_trip(self, zone):

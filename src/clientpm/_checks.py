@@ -14,15 +14,80 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+import attrs
 import pendulum
 
-from clientpm.errors import Problem, ValidationError
+from clientpm.errors import SHOWN_ITEMS, Problem, ValidationError, clip, clip_items, shown
 from clientpm.money import CURRENCY_MINOR_UNITS, Money
 
-__all__ = ["Checks", "Identified", "calendar_date", "describe", "iana_zone", "known"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "MAX_DAYS",
+    "Checks",
+    "Identified",
+    "bounded_day",
+    "calendar_date",
+    "date_problem",
+    "describe",
+    "field_names",
+    "iana_zone",
+    "known",
+    "shown",
+    "text_problem",
+]
+
+#: The years calendar dates and instants may fall in, both included: wide enough
+#: for any project's history and plans, narrow enough that schedules and reports
+#: counting days from them never leave the calendar Python can hold.
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+
+#: The largest estimate or duration, in working days (about 400 years of work).
+MAX_DAYS = 100_000
+
+#: Characters a text may not hold: NUL and lone surrogates (it could not be
+#: written as UTF-8, nor read back by most tools).
+_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
 
 
-def known(ids: Iterable[str], limit: int = 10) -> str:
+def text_problem(value: str) -> str | None:
+    r"""What makes ``value`` unwritable as UTF-8 text (a NUL, a lone surrogate), or ``None``.
+
+    Example:
+        >>> text_problem("Beta"), text_problem("Be\x00ta")
+        (None, 'holds a NUL character at index 2')
+
+    """
+    found = _UNWRITABLE.search(value)
+    if found is None:
+        return None
+    what = "a NUL character" if found.group() == "\x00" else "a lone surrogate"
+    return f"holds {what} at index {found.start()}"
+
+
+def date_problem(value: _dt.date) -> str | None:
+    """What is wrong with a date's year for clientpm, or ``None`` inside the bounds.
+
+    One rule for every calendar date and instant: the year is from
+    :data:`FIRST_YEAR` to :data:`LAST_YEAR`.
+
+    Example:
+        >>> import pendulum
+        >>> date_problem(pendulum.date(2026, 12, 18)) is None
+        True
+        >>> date_problem(pendulum.date(9999, 12, 31))
+        'expected a date in the years 1900 to 2200, got Date 9999-12-31'
+
+    """
+    if FIRST_YEAR <= value.year <= LAST_YEAR:
+        return None
+    text = value.isoformat()
+    name = "Date" if not isinstance(value, _dt.datetime) else "date and time"
+    return f"expected a date in the years {FIRST_YEAR} to {LAST_YEAR}, got {name} {text}"
+
+
+def known(ids: Iterable[str], limit: int = SHOWN_ITEMS) -> str:
     """The ids a reference could have named, sorted and cut at ``limit``, for messages.
 
     Example:
@@ -31,18 +96,17 @@ def known(ids: Iterable[str], limit: int = 10) -> str:
 
     """
     ordered = sorted(ids)
-    shown = ", ".join(ordered[:limit])
-    if len(ordered) > limit:
-        shown += f", … ({len(ordered)} in all)"
-    return shown or "none"
+    return ", ".join(clip_items(ordered, limit)) or "none"
 
 
 def describe(value: object, *, limit: int | None = None) -> str:
     """Show a value with its type, for error messages.
 
     A value whose ``repr`` already starts with its type's name is shown once;
-    a value whose ``repr`` raises (a plugin's odd object), or is longer than
-    ``limit`` characters when one is given, is named by its type alone.
+    a value whose ``repr`` raises (a plugin's odd object, a list nested too
+    deep), or is longer than ``limit`` characters when one is given, is named
+    by its type alone. Without a ``limit``, a long value keeps its first
+    characters and its length (:func:`~clientpm.errors.clip`).
 
     Example:
         >>> describe("soon"), describe(None), describe(3)
@@ -52,6 +116,8 @@ def describe(value: object, *, limit: int | None = None) -> str:
         "Decimal('1.5')"
         >>> describe("x" * 500, limit=40)
         'a str'
+        >>> describe("x" * 500)[-18:]
+        '… (500 characters)'
 
     """
     if value is None:
@@ -62,11 +128,14 @@ def describe(value: object, *, limit: int | None = None) -> str:
         return f"Date {value.isoformat()}"
     name = type(value).__name__
     try:
-        shown = repr(value)
-    except Exception:  # the message must still be written
+        text = repr(value)
+    except Exception:  # RecursionError included: the message must still be written
         return f"a {name} (its repr raised)"
-    text = shown if shown.startswith(f"{name}(") else f"{name} {shown}"
-    return f"a {name}" if limit is not None and len(text) > limit else text
+    typed = text.startswith(f"{name}(")
+    if limit is not None and len(text) + (0 if typed else len(name) + 1) > limit:
+        return f"a {name}"
+    text = clip(text, length=len(value) if isinstance(value, str) else None)
+    return text if typed else f"{name} {text}"
 
 
 # -- checks -----------------------------------------------------------------
@@ -82,7 +151,8 @@ def calendar_date(value: object, where: str) -> pendulum.Date:
     """``value`` as a ``pendulum.Date``, for an argument that must be a day, not an instant.
 
     The same rule as :meth:`Checks.date`, for a function's argument: a date
-    (``datetime.date`` is accepted) and not a date and time.
+    (``datetime.date`` is accepted) and not a date and time, in the years
+    1900 to 2200.
 
     Raises:
         ValidationError: naming ``where`` for anything else.
@@ -101,7 +171,54 @@ def calendar_date(value: object, where: str) -> pendulum.Date:
     if problem:
         raise ValidationError.single(where, problem)
     assert isinstance(value, _dt.date)
+    return bounded_day(value, where)
+
+
+def bounded_day(value: _dt.date, where: str) -> pendulum.Date:
+    """``value`` as a ``pendulum.Date`` when its year is within the bounds (:func:`date_problem`).
+
+    Raises:
+        ValidationError: naming ``where``, for a year before 1900 or after 2200.
+
+    Example:
+        >>> import datetime
+        >>> bounded_day(datetime.date(2026, 12, 31), "weekly_report.as_of")
+        Date(2026, 12, 31)
+        >>> bounded_day(datetime.date(9999, 12, 31), "weekly_report.as_of")
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.ValidationError: weekly_report.as_of: expected a date in the years 1900 to 2200, got Date 9999-12-31
+
+    """  # noqa: E501
+    problem = date_problem(value)
+    if problem:
+        raise ValidationError.single(where, problem)
     return pendulum.Date(value.year, value.month, value.day)
+
+
+def field_names(owner: str, cls: type, names: Iterable[str], method: str) -> None:
+    """Refuse keyword arguments to ``method`` that name no field of the attrs class ``cls``.
+
+    Raises:
+        ValidationError: naming ``owner``'s ``method`` and every unknown name.
+
+    Example:
+        >>> from clientpm import Goal
+        >>> field_names("Goal 'G1'", Goal, ["statement"], "edit")
+        >>> field_names("Goal 'G1'", Goal, ["bogus", "owner"], "edit")
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.ValidationError: Goal 'G1'.edit: expected fields of Goal (baseline, deadline, id, metric, owner, statement, supports, target, unit), got unknown bogus
+
+    """  # noqa: E501
+    fields = {f.alias for f in attrs.fields(cls) if f.init}
+    unknown = sorted(str(name) for name in names if name not in fields)
+    if unknown:
+        raise ValidationError.single(
+            f"{owner}.{method}",
+            f"expected fields of {cls.__name__} ({known(fields, limit=len(fields))}), "
+            f"got unknown {', '.join(clip_items(unknown))}",
+        )
 
 
 _IRREGULAR_PLURALS = {"criterion": "criteria", "glossary": "glossaries"}
@@ -190,15 +307,53 @@ class Checks:
             return
         if not isinstance(value, str) or not value.strip():
             self.add(field, f"expected a non-empty text, got {describe(value)}")
+        else:
+            self._writable(field, value)
+
+    def free_text(self, field: str, value: object) -> None:
+        """A string, possibly empty (a description, a note).
+
+        Example:
+            >>> c = Checks("Milestone 'M1'")
+            >>> c.free_text("description", "")
+            >>> c.free_text("description", 3)
+            >>> [str(p) for p in c.problems]
+            ["Milestone 'M1'.description: expected text, got int 3"]
+
+        """
+        if not isinstance(value, str):
+            self.add(field, f"expected text, got {describe(value)}")
+        else:
+            self._writable(field, value)
+
+    def _writable(self, field: str, value: str) -> None:
+        r"""Text that can be written as UTF-8: no NUL, no lone surrogate.
+
+        Example:
+            >>> c = Checks("Goal 'G1'")
+            >>> c.text("statement", "Cut\x00load time")
+            >>> print(c.problems[0])
+            Goal 'G1'.statement: expected text without NUL characters or lone surrogates, got str 'Cut\x00load time' (holds a NUL character at index 3)
+
+        """  # noqa: E501
+        problem = text_problem(value)
+        if problem:
+            self.add(
+                field,
+                "expected text without NUL characters or lone surrogates, "
+                f"got {describe(value)} ({problem})",
+            )
 
     def identifier(self, field: str, value: object) -> None:
-        """An id: a non-empty string without surrounding white space."""
+        """An id: a non-empty string without surrounding white space, NUL or lone surrogates."""
         if not isinstance(value, str) or not value or value != value.strip():
             self.add(
                 field,
                 f"expected an id (non-empty text without surrounding spaces), "
                 f"got {describe(value)}",
             )
+        else:
+            self._writable(field, value)
 
     def strings(self, field: str, value: object, *, what: str = "text") -> None:
         """A tuple of non-empty strings, each one ``what`` (a singular noun such as ``"id"``).
@@ -218,15 +373,39 @@ class Checks:
         for index, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
                 self.add(f"{field}[{index}]", f"expected a non-empty {what}, got {describe(item)}")
+            else:
+                self._writable(f"{field}[{index}]", item)
 
     def unique(self, field: str, value: object) -> None:
-        """No item appears twice in a tuple."""
-        if isinstance(value, tuple):
-            seen: set[object] = set()
-            for item in value:
-                if item in seen:
-                    self.add(field, f"lists {item!r} more than once")
-                seen.add(item)
+        """No item appears twice in a tuple.
+
+        An item that cannot be compared this way (a list) is refused at its
+        index, unless a check of the items already refused it there.
+
+        Example:
+            >>> c = Checks("Milestone 'M1'")
+            >>> c.unique("deliverables", ("REQ-1", ["REQ-2"], "REQ-1"))
+            >>> [str(p) for p in c.problems]  # doctest: +NORMALIZE_WHITESPACE
+            ["Milestone 'M1'.deliverables[1]: expected a text, got list ['REQ-2']",
+             "Milestone 'M1'.deliverables: lists 'REQ-1' more than once"]
+
+        """
+        if not isinstance(value, tuple):
+            return
+        refused = {p.where for p in self.problems}
+        seen: set[object] = set()
+        repeated: set[object] = set()
+        for index, item in enumerate(value):
+            try:
+                hash(item)
+            except TypeError:
+                if f"{self.owner}.{field}[{index}]" not in refused:
+                    self.add(f"{field}[{index}]", f"expected a text, got {describe(item)}")
+                continue
+            if item in seen and item not in repeated:  # each repeated item named once
+                self.add(field, f"lists {shown(item)} more than once")
+                repeated.add(item)
+            seen.add(item)
 
     def items(self, field: str, value: object, cls: type | tuple[type, ...], what: str) -> None:
         """A tuple whose every item is an instance of ``cls``, described as ``what``.
@@ -256,14 +435,27 @@ class Checks:
         if optional and value is None:
             return
         problem = _date_problem(value, "pendulum.Date or 'YYYY-MM-DD'", pendulum.Date)
+        if problem is None and isinstance(value, _dt.date):
+            problem = date_problem(value)
         if problem:
             self.add(field, problem)
 
     def instant(self, field: str, value: object, *, optional: bool = False) -> None:
-        """A time-zone-aware ``pendulum.DateTime``."""
+        """A time-zone-aware ``pendulum.DateTime`` whose local date is in the years 1900 to 2200.
+
+        Example:
+            >>> import pendulum
+            >>> c = Checks("Requirement 'R'")
+            >>> c.instant("completed_at", pendulum.datetime(9999, 12, 31, tz="UTC"))
+            >>> print(c.problems[0])
+            Requirement 'R'.completed_at: expected a date in the years 1900 to 2200, got date and time 9999-12-31T00:00:00+00:00
+
+        """  # noqa: E501
         if optional and value is None:
             return
-        if isinstance(value, _dt.datetime) and value.tzinfo is None:
+        if isinstance(value, _dt.datetime) and value.tzinfo is not None and date_problem(value):
+            self.add(field, str(date_problem(value)))
+        elif isinstance(value, _dt.datetime) and value.tzinfo is None:
             self.add(
                 field,
                 f"expected a time-zone-aware date and time, got naive {describe(value)}; "
@@ -282,9 +474,18 @@ class Checks:
         value: object,
         *,
         low: Decimal | int | None = None,
+        high: Decimal | int | None = None,
         optional: bool = False,
     ) -> None:
-        """A finite Decimal, at least ``low`` when given."""
+        """A finite Decimal, at least ``low`` and at most ``high`` when given.
+
+        Example:
+            >>> c = Checks("Requirement 'R'")
+            >>> c.number("estimate_days", Decimal("1e26"), low=0, high=MAX_DAYS)
+            >>> print(c.problems[0])
+            Requirement 'R'.estimate_days: expected a number <= 100000, got 1E+26
+
+        """
         if optional and value is None:
             return
         if not isinstance(value, Decimal) or not value.is_finite():
@@ -292,7 +493,9 @@ class Checks:
                 field, f"expected a number (int, Decimal or numeric text), got {describe(value)}"
             )
         elif low is not None and value < low:
-            self.add(field, f"expected a number >= {low}, got {value}")
+            self.add(field, f"expected a number >= {low}, got {clip(str(value))}")
+        elif high is not None and value > high:
+            self.add(field, f"expected a number <= {high}, got {clip(str(value))}")
 
     def integer(
         self,
@@ -328,12 +531,24 @@ class Checks:
             allowed = ", ".join(repr(m.value) for m in cls)
             self.add(field, f"expected one of {allowed}, got {describe(value)}")
 
-    def money(self, field: str, value: object, *, optional: bool = False) -> None:
-        """A :class:`~clientpm.Money`."""
+    def money(
+        self, field: str, value: object, *, optional: bool = False, negative: bool = True
+    ) -> None:
+        """A :class:`~clientpm.Money`; not below zero unless ``negative``.
+
+        Example:
+            >>> c = Checks("Project 'ACME'")
+            >>> c.money("budget", Money("-1", "CNY"), negative=False)
+            >>> print(c.problems[0])
+            Project 'ACME'.budget: expected an amount >= 0, got Money('-1.00', 'CNY')
+
+        """
         if optional and value is None:
             return
         if not isinstance(value, Money):
             self.add(field, f"expected Money, e.g. Money('4000', 'CNY'), got {describe(value)}")
+        elif not negative and value.amount < 0:
+            self.add(field, f"expected an amount >= 0, got {describe(value)}")
 
     def timezone(self, field: str, value: object) -> None:
         """An IANA time-zone name, spelled as the time-zone database spells it.
@@ -388,7 +603,7 @@ class Identified:
     @property
     def label(self) -> str:
         """How messages name this object: its class and id, e.g. ``Risk 'R1'``."""
-        return f"{type(self).__name__} {self.id!r}"
+        return f"{type(self).__name__} {shown(self.id)}"
 
     def _checks(self) -> Checks:
         """A :class:`Checks` for this object, with its id already checked."""

@@ -17,6 +17,9 @@ Messages name the object, the field, the bad value and what was expected, for
 example ``Milestone 'M2': depends_on names unknown milestone 'M9' (known: M1,
 M2)``. Where several things are wrong at once, :class:`ValidationError` and
 :class:`SerializationError` carry all of them as :class:`Problem` entries.
+Messages do not grow with their input: a long value keeps its first
+characters and its length, a long list its first items and its count, and an
+error lists its first problems (``problems`` keeps every one in full).
 """
 
 from __future__ import annotations
@@ -74,11 +77,76 @@ class ClientPMError(Exception):
     """
 
 
+#: The longest value text a message shows: a longer one keeps its start and its length.
+SHOWN_CHARS = 200
+#: The most items of a list a message shows: a longer list keeps its count.
+SHOWN_ITEMS = 10
+#: The most problems a message lists, and the longest line it writes for one; the
+#: error's ``problems`` keep every problem in full.
+SHOWN_PROBLEMS = 50
+SHOWN_LINE = 2000
+
+
+def clip(text: str, limit: int = SHOWN_CHARS, *, length: int | None = None) -> str:
+    """``text`` for a message: at most ``limit`` characters of it, then its length.
+
+    Every message shortens long values through here, so that no message grows
+    with its input. ``length`` is the length to report, when ``text`` shows a
+    value of another length (the repr of a string).
+
+    Example:
+        >>> clip("short"), clip("x" * 300, limit=5)
+        ('short', 'xxxxx… (300 characters)')
+
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) if length is None else length} characters)"
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for a message, shortened; never raises.
+
+    A long repr keeps its first characters and its length; a repr that raises
+    (a plugin's odd object, a list nested too deep) is named by the type.
+
+    Example:
+        >>> shown("M1"), shown("x" * 300)[-18:]
+        ("'M1'", '… (300 characters)')
+        >>> deep = []
+        >>> for _ in range(5000):
+        ...     deep = [deep]
+        >>> shown(deep)
+        '<list: its repr raised>'
+
+    """
+    try:
+        return clip(repr(value), length=len(value) if isinstance(value, str) else None)
+    except Exception:  # RecursionError included: the message must still be written
+        return f"<{type(value).__name__}: its repr raised>"
+
+
+def clip_items(items: Sequence[str], limit: int = SHOWN_ITEMS) -> list[str]:
+    """The first ``limit`` of ``items``, each clipped, then how many there are in all.
+
+    Example:
+        >>> clip_items(["M1", "M2", "M3"], limit=2)
+        ['M1', 'M2', '… (3 in all)']
+
+    """
+    shown = [clip(item) for item in items[:limit]]
+    if len(items) > limit:
+        shown.append(f"… ({len(items)} in all)")
+    return shown
+
+
 def _render(problems: Sequence[Problem]) -> str:
     if len(problems) == 1:
-        return str(problems[0])
+        return clip(str(problems[0]), SHOWN_LINE)
     lines = [f"{len(problems)} problems:"]
-    lines.extend(f"  - {p}" for p in problems)
+    lines.extend(f"  - {clip(str(p), SHOWN_LINE)}" for p in problems[:SHOWN_PROBLEMS])
+    if len(problems) > SHOWN_PROBLEMS:
+        lines.append(f"  … and {len(problems) - SHOWN_PROBLEMS} more (see .problems)")
     return "\n".join(lines)
 
 
@@ -144,7 +212,7 @@ class DependencyCycleError(ValidationError):
 
     def __init__(self, cycle: Sequence[str], where: str = "Project.milestones") -> None:
         self.cycle = tuple(cycle)
-        text = " -> ".join(self.cycle)
+        text = " -> ".join(clip_items(self.cycle))
         super().__init__(
             [
                 Problem(

@@ -13,7 +13,8 @@ from types import MappingProxyType
 
 import attrs
 
-from clientpm.errors import CurrencyMismatchError, ValidationError
+from clientpm._convert import decimal_from_text
+from clientpm.errors import CurrencyMismatchError, ValidationError, shown
 
 __all__ = ["CURRENCY_MINOR_UNITS", "MAX_DIGITS", "Money", "to_decimal"]
 
@@ -65,18 +66,18 @@ def to_decimal(value: object, where: str) -> Decimal:
             f"got float {value!r} (pass '{value!r}' to keep it exact)",
         )
     elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip().replace(",", ""))
-        except InvalidOperation:
+        number = decimal_from_text(value.strip().replace(",", ""))
+        if number is None:
             raise ValidationError.single(
-                where, f"expected a numeric string such as '12.50', got {value!r}"
-            ) from None
+                where, f"expected a numeric string such as '12.50', got {shown(value)}"
+            )
+        result = number
     else:
         raise ValidationError.single(
-            where, f"expected a number, got {type(value).__name__} {value!r}"
+            where, f"expected a number, got {type(value).__name__} {shown(value)}"
         )
     if not result.is_finite():
-        raise ValidationError.single(where, f"expected a finite number, got {value!r}")
+        raise ValidationError.single(where, f"expected a finite number, got {shown(value)}")
     return result
 
 

@@ -108,12 +108,36 @@ class PluginHost:
             registered = self._pm.register(plugin, name=name)
         except (ValueError, pluggy.PluginValidationError) as err:
             raise PluginError(label, None, str(err)) from None
-        try:
-            self._pm.check_pending()  # a hookimpl whose name matches no hook spec
-        except pluggy.PluginValidationError as err:
+        unknown = self._unknown_hooks(plugin)
+        if unknown is not None:
             self._pm.unregister(plugin)
-            raise PluginError(label, None, str(err)) from None
+            raise PluginError(label, None, unknown)
         return registered or label
+
+    def _unknown_hooks(self, plugin: object) -> str | None:
+        """Why a just-registered ``plugin`` must be refused, or ``None`` if it may stay.
+
+        pluggy accepts a hook implementation whose name matches no hook
+        specification and only complains in :meth:`pluggy.PluginManager.check_pending`;
+        the reason names each unknown hook and the known ones.
+        """
+        try:
+            self._pm.check_pending()
+        except pluggy.PluginValidationError:
+            pass
+        else:
+            return None
+        names = sorted(
+            caller.name
+            for caller in self._pm.get_hookcallers(plugin) or ()
+            if not caller.has_spec()
+            and any(i.plugin is plugin and not i.optionalhook for i in caller.get_hookimpls())
+        )
+        wrong = ", ".join(repr(n) for n in names) or "in another plugin"
+        return (
+            f"unknown hook {wrong} (no hook specification has that name; "
+            f"known: {known(_hooks.HOOK_KINDS)})"
+        )
 
     def unregister(self, name: str) -> None:
         """Remove a plugin by name."""
@@ -131,9 +155,28 @@ class PluginHost:
     def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> tuple[PluginError, ...]:
         """Load every plugin installed under the entry-point ``group``.
 
-        Unlike pluggy's own loader, a plugin that fails to import does not stop
-        the others: each failure is returned (and kept in :attr:`errors`).
-        """
+        Unlike pluggy's own loader, a plugin that fails does not stop the
+        others: each failure is a :class:`~clientpm.PluginError` naming the
+        entry point, returned (and kept in :attr:`errors`). A plugin fails when
+        its import raises, when it calls ``sys.exit()`` while being imported,
+        when pluggy refuses it, or when it implements a hook that matches no
+        hook specification (a misspelled name, refused as :meth:`register`
+        refuses it). A refused plugin is not registered, so a later call tries
+        it again. ``KeyboardInterrupt`` is the user's and stops the loading.
+
+        Example:
+            >>> import importlib.metadata
+            >>> host = PluginHost(builtins=False)
+            >>> real = importlib.metadata.entry_points
+            >>> importlib.metadata.entry_points = lambda group=None: [
+            ...     importlib.metadata.EntryPoint("acme-missing", "acme_missing_pkg", group)]
+            >>> try:
+            ...     [str(f) for f in host.load_entry_points()]
+            ... finally:
+            ...     importlib.metadata.entry_points = real
+            ["plugin 'acme-missing' failed to load: ModuleNotFoundError: No module named 'acme_missing_pkg'"]
+
+        """  # noqa: E501
         failures: list[PluginError] = []
         for entry_point in importlib.metadata.entry_points(group=group):
             if self._pm.get_plugin(entry_point.name) is not None:
@@ -141,8 +184,19 @@ class PluginHost:
             try:
                 plugin = entry_point.load()
                 self._pm.register(plugin, name=entry_point.name)
-            except Exception as err:
-                failures.append(PluginError(entry_point.name, None, f"{type(err).__name__}: {err}"))
+            except KeyboardInterrupt:
+                raise
+            except SystemExit as err:
+                reason = "the plugin called sys.exit() while being imported"
+                failures.append(PluginError(entry_point.name, None, f"{_failure(err)} ({reason})"))
+                continue
+            except BaseException as err:  # any failure of a plugin is its own
+                failures.append(PluginError(entry_point.name, None, _failure(err)))
+                continue
+            unknown = self._unknown_hooks(plugin)
+            if unknown is not None:
+                self._pm.unregister(plugin)
+                failures.append(PluginError(entry_point.name, None, unknown))
         self._errors.extend(failures)
         return tuple(failures)
 
@@ -167,11 +221,11 @@ class PluginHost:
             except PluginError as err:
                 registry._restore(snapshot)
                 self._errors.append(PluginError(impl.plugin_name, hook_name, err.reason))
-            except Exception as err:
+            except KeyboardInterrupt:
+                raise
+            except BaseException as err:  # sys.exit() in a hook is a failure too
                 registry._restore(snapshot)
-                self._errors.append(
-                    PluginError(impl.plugin_name, hook_name, f"{type(err).__name__}: {err}")
-                )
+                self._errors.append(PluginError(impl.plugin_name, hook_name, _failure(err)))
         registry._current = "<direct>"
         return registry
 
@@ -194,6 +248,12 @@ class PluginHost:
     def glossaries(self) -> Registry[Any]:
         """Glossaries by name."""
         return self.registry("clientpm_register_glossaries")
+
+
+def _failure(err: BaseException) -> str:
+    """An exception as a reason: its type, and its message when it has one."""
+    text = str(err)
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__
 
 
 @functools.lru_cache(maxsize=1)

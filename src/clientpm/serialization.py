@@ -40,13 +40,14 @@ import re
 import types
 import typing
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypeVar, Union
 
 import attrs
 import pendulum
 
-from clientpm._checks import describe, iana_zone
+from clientpm._checks import date_problem, describe, iana_zone
+from clientpm._convert import date_from_text, decimal_from_text, instant_from_text
 from clientpm.errors import (
     ClientPMError,
     PluginError,
@@ -315,13 +316,15 @@ class _Walker:
         return path, str(problem)
 
     def date(self, data: object, path: str) -> pendulum.Date | None:
-        if isinstance(data, str):
-            try:
-                return pendulum.Date.fromisoformat(data)
-            except ValueError:
-                pass
-        self.fail(path, f"expected a date as 'YYYY-MM-DD', got {describe(data)}")
-        return None
+        day = date_from_text(data) if isinstance(data, str) else None
+        if day is None:
+            self.fail(path, f"expected a date as 'YYYY-MM-DD', got {describe(data)}")
+            return None
+        problem = date_problem(day)
+        if problem:
+            self.fail(path, problem)
+            return None
+        return day
 
     def instant(self, data: object, path: str) -> pendulum.DateTime | None:
         expected = "expected a date and time as ISO text with an offset, e.g. "
@@ -332,12 +335,13 @@ class _Walker:
         text, zone = data, None
         if data.endswith("]") and "[" in data:
             text, zone = data[:-1].split("[", 1)
-        try:
-            parsed = _dt.datetime.fromisoformat(text)
-        except ValueError:
-            parsed = None
+        parsed = instant_from_text(text)
         if parsed is None or parsed.tzinfo is None:
             self.fail(path, f"{expected}, got {describe(data)}")
+            return None
+        problem = date_problem(parsed)
+        if problem:  # before any conversion: year 1 at +14:00 would overflow
+            self.fail(path, problem)
             return None
         value = pendulum.instance(parsed)
         offset = parsed.utcoffset()
@@ -352,14 +356,13 @@ class _Walker:
         return value
 
     def decimal(self, data: object, path: str) -> Decimal | None:
-        if isinstance(data, str) or (isinstance(data, int) and not isinstance(data, bool)):
-            try:
-                value = Decimal(data)
-            except InvalidOperation:
-                pass
-            else:
-                if value.is_finite():
-                    return value
+        value: Decimal | None = None
+        if isinstance(data, str):
+            value = decimal_from_text(data)
+        elif isinstance(data, int) and not isinstance(data, bool):
+            value = Decimal(data)
+        if value is not None and value.is_finite():
+            return value
         self.fail(path, f"expected an exact number as text such as '12.50', got {describe(data)}")
         return None
 

@@ -313,7 +313,7 @@ class TestIncremental:
         cr = cr.assess(impact, by="chen.jie", at=SAMPLE_AT).approve(
             by="li.wei", at=SAMPLE_LATER, billing="paid"
         )
-        after = schedule(project.apply(cr), as_of=SAMPLE_AS_OF)
+        after = schedule(project.add(cr).apply(cr), as_of=SAMPLE_AS_OF)
         moved = {m.id: m for m in impact.schedule.moves}
         for f in plan.forecasts():
             expected = moved[f.id].new_finish if f.id in moved else f.earliest_finish
@@ -372,7 +372,7 @@ class TestIncremental:
         cr = cr.assess(impact, by="chen.jie", at=SAMPLE_AT).approve(
             by="li.wei", at=SAMPLE_LATER, billing="paid"
         )
-        after = project.apply(cr)
+        after = project.add(cr).apply(cr)
         assert project.estimated_cost == b.forecast_before
         assert after.estimated_cost == b.forecast_after - b.contingency
         assert after.estimated_cost - project.estimated_cost == b.effort_cost
@@ -1219,7 +1219,7 @@ class TestDrafts:
         cr = request(*changes)
         impact = assess_change(project, cr, as_of=START)
         cr = cr.assess(impact, by="chen.jie", at=AT).approve(by="li.wei", at=AT, billing="free")
-        return project.apply(cr).estimated_cost
+        return project.add(cr).apply(cr).estimated_cost
 
     def test_remove_a_draft(self):
         """Nothing saved, nothing to pay; C still finishes 3 days earlier."""
@@ -1309,7 +1309,7 @@ class TestDrafts:
         )
         at = pendulum.datetime(2026, 11, 25, 10, tz="Asia/Shanghai")
         cr = cr.assess(impact, by="chen.jie", at=at).approve(by="li.wei", at=at, billing="free")
-        assert (p.estimated_cost, p.apply(cr).estimated_cost) == (
+        assert (p.estimated_cost, p.add(cr).apply(cr).estimated_cost) == (
             b.forecast_before,
             b.forecast_after - b.contingency,
         )

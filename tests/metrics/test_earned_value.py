@@ -206,7 +206,10 @@ class TestSampleProject:
         """A revised estimate changes the work, not the budget (BAC uses the baseline)."""
         p = cpm.sample_project()
         r = p.requirement("REQ-2")
-        p2 = p.replace(attrs.evolve(r, estimate_days=Decimal(20), pessimistic_days=Decimal(30)))
+        revised = r.revise(by="li.wei", at=r.history[-1].at, why="CR", estimate_days=Decimal(20),
+                           pessimistic_days=Decimal(30))  # fmt: skip
+        # replace() keeps a signed-off requirement's content: build the revised project
+        p2 = attrs.evolve(p, requirements=[revised if q.id == r.id else q for q in p.requirements])
         assert earned_value(p, as_of=self.as_of).bac == earned_value(p2, as_of=self.as_of).bac
 
     def test_unplanned_requirement_accrues_over_the_project(self):

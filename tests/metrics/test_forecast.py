@@ -179,7 +179,7 @@ class TestMonteCarlo:
         flat = [
             attrs.evolve(r, optimistic_days=None, pessimistic_days=None) for r in p.requirements
         ]
-        p = p.replace(*flat)
+        p = attrs.evolve(p, requirements=flat)  # built so: replace() keeps signed-off content
         plan = schedule(p, as_of=AS_OF)
         for mid in ("M2", "M3", "M4"):
             c = due_date_confidence(p, mid, as_of=AS_OF, iterations=20, engine=engine)

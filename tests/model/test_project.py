@@ -1236,7 +1236,7 @@ class TestApply:
             ),
             billing="free",
         )
-        q = SAMPLE.apply(cr)
+        q = SAMPLE.add(cr).apply(cr)
         gone = q.requirement("REQ-3")
         assert (RequirementStatus.REMOVED, Decimal(15)) == (gone.status, gone.estimate_days)
         assert (
@@ -1277,7 +1277,7 @@ class TestApply:
         cr = approved(
             change("CR-1", AddRequirement(req("R2", signed=False)), ReviseEstimate("R1", 5))
         )
-        q = p.apply(cr)
+        q = p.add(cr).apply(cr)
         r1 = q.requirement("R1")
         assert (None, Decimal(5), None, Decimal(2)) == (
             r1.optimistic_days,
@@ -1300,7 +1300,8 @@ class TestApply:
             requirements=[req("R1"), req("R2")],
             milestones=[stone("M1", deliverables=["R1", "R2"]), stone("M2", deliverables=["R2"])],
         )
-        q = p.apply(approved(change("CR-1", RemoveRequirement("R2")), billing="free"))
+        cr = approved(change("CR-1", RemoveRequirement("R2")), billing="free")
+        q = p.add(cr).apply(cr)
         assert (("R1",), ()) == tuple(m.deliverables for m in q.milestones)
 
     def test_unknown_references(self):
@@ -1313,9 +1314,18 @@ class TestApply:
                 MoveMilestone("M9", "2027-01-01"),
             )
         )
+        # A request the project does not have is refused (it used to be applied, and
+        # appended); adding it reports its unknown references, all at once.
+        assert (
+            "UnknownReferenceError",
+            (
+                "Project 'ACME': cannot apply ChangeRequest 'CR-9': it is not part of the project "
+                "(known change requests: CR-1); add() it first"
+            ),
+        ) == raised(SAMPLE.apply, cr)
         with pytest.raises(UnknownReferenceError) as info:
-            SAMPLE.apply(cr)
-        known = f"{SAMPLE_REQS}, REQ-9"
+            SAMPLE.add(cr)
+        known = SAMPLE_REQS
         assert [
             "ChangeRequest 'CR-9'.changes: names unknown milestone 'M8' (known: M1, M2, M3, M4)",
             f"ChangeRequest 'CR-9'.changes: names unknown requirement 'REQ-99' (known: {known})",
@@ -1328,21 +1338,26 @@ class TestApply:
         cr = approved(
             change(
                 "CR-9",
-                AddRequirement(req("REQ-1", signed=False)),
                 AddRequirement(req("REQ-9", signed=False)),
                 AddRequirement(req("REQ-9", signed=False)),
             )
         )
+        # Adding the request already refuses an id the project has; one that the
+        # request itself adds twice is refused when it is applied.
+        assert (
+            "UnknownReferenceError",
+            (
+                "ChangeRequest 'CR-9'.changes: adds requirement 'REQ-1', but the project already "
+                "has a requirement with that id"
+            ),
+        ) == raised(SAMPLE.add, change("CR-9", AddRequirement(req("REQ-1", signed=False))))
         assert (
             "ValidationError",
             (
-                "2 problems:\n"
-                "  - ChangeRequest 'CR-9'.changes: adds requirement 'REQ-1', which the project "
-                "already has; a new requirement needs a new id\n"
-                "  - ChangeRequest 'CR-9'.changes: adds requirement 'REQ-9', which the project "
+                "ChangeRequest 'CR-9'.changes: adds requirement 'REQ-9', which the project "
                 "already has; a new requirement needs a new id"
             ),
-        ) == raised(SAMPLE.apply, cr)
+        ) == raised(SAMPLE.add(cr).apply, cr)
         assert SAMPLE.requirement("REQ-1").status is RequirementStatus.DONE
 
     def test_only_approved_changes_apply(self):
@@ -1357,8 +1372,9 @@ class TestApply:
         assert (
             "IllegalTransitionError",
             (
-                "ChangeRequest 'CR-1' cannot be applied: only an approved change applies, it is "
-                "implemented"
+                "Project 'ACME': ChangeRequest 'CR-1' cannot be applied again: the project's copy "
+                "is implemented (applied at 2026-11-25T12:00:00+08:00 by 'li.wei'); a change "
+                "applies, and bills, once"
             ),
         ) == raised(q.apply, "CR-1")
 
@@ -1419,7 +1435,8 @@ class TestApply:
             reason="HR data late",
             changes=[cpm.MoveMilestone("M3", "2027-02-05"), cpm.RemoveRequirement("REQ-5")],
         )  # fmt: skip
-        q = p.apply(approved_paid(cr, billing="free"))
+        cr = approved_paid(cr, billing="free")
+        q = p.add(cr).apply(cr)
         m3 = q.milestone("M3")
         assert (pendulum.date(2027, 2, 5), pendulum.date(2027, 1, 22)) == (m3.due, m3.baseline_due)
         assert "REQ-5" not in m3.deliverables
@@ -1444,8 +1461,10 @@ class TestApply:
             changes=[cpm.MoveMilestone("M3", "2027-02-05"), cpm.ReviseEstimate("REQ-42", 3)],
         )  # fmt: skip
         before = attrs.asdict(p, recurse=False)
-        with pytest.raises(cpm.UnknownReferenceError, match="names unknown requirement 'REQ-42'"):
+        with pytest.raises(cpm.UnknownReferenceError, match="is not part of the project"):
             p.apply(approved_paid(cr))
+        with pytest.raises(cpm.UnknownReferenceError, match="names unknown requirement 'REQ-42'"):
+            p.add(approved_paid(cr))
         assert before == attrs.asdict(p, recurse=False)
 
 

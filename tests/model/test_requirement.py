@@ -123,7 +123,7 @@ class TestFields:
                 "got str 'x'"
             ),
             "Requirement ''.acceptance_criteria[0]: expected a non-empty criterion, got int 1",
-            "Requirement ''.description: expected text, got 3",
+            "Requirement ''.description: expected text, got int 3",
             "Requirement ''.optimistic_days: expected a number >= 0, got -1",
             (
                 "Requirement ''.pessimistic_days: expected a number (int, Decimal or numeric "
@@ -318,11 +318,14 @@ class TestLifecycle:
         ) == raised(draft().complete, by="a", at=AT)
 
     def test_edit_a_draft(self):
-        r = draft().edit(title="Export v2", estimate_days=4)
+        r = draft().edit(title="Export v2", estimate_days=4, by="pm", at=AT)
         assert ("Export v2", Decimal(4), RequirementStatus.DRAFT) == (
             r.title,
             r.estimate_days,
             r.status,
+        )
+        assert (Transition("draft", "draft", "pm", AT, "edited: estimate_days, title"),) == (
+            r.history
         )
 
     @pytest.mark.parametrize(

@@ -159,9 +159,7 @@ class TestCosts:
         # 124,000 spent + (10 + 15 + 5 + 12 + 6) days x 4,000; REQ-1 is done
         assert cpm.Money("316000", "CNY") == forecast_cost(project, AS_OF)
         assert cpm.Money("272000", "CNY") == forecast_cost(project, pendulum.date(2026, 11, 19))
-        done = attrs.evolve(
-            project.requirement("REQ-2"), status=cpm.RequirementStatus.DONE, completed_at=AT
-        )
+        done = project.requirement("REQ-2").complete(by="liu.yang", at=AT)
         assert cpm.Money("276000", "CNY") == forecast_cost(project.replace(done), AS_OF)
 
 

@@ -92,8 +92,19 @@ def _hostile_project() -> Project:
         attrs.evolve(c, title=next(payload), reason=next(payload)) for c in project.change_requests
     ]
     items += [attrs.evolve(c, promise=next(payload)) for c in project.commitments]
-    hostile = project.replace(*items)
+    # Built, not replace()d: a signed-off requirement's title changes only by a change request.
+    fields: dict[str, list[object]] = {}
+    for item in items:
+        fields.setdefault(_FIELD[type(item)], []).append(item)
+    hostile = attrs.evolve(project, **fields)  # type: ignore[arg-type]
     return attrs.evolve(hostile, name="<script>alert('name')</script> & <b>Co</b>")
+
+
+_FIELD = {
+    clientpm.Requirement: "requirements", clientpm.Milestone: "milestones",
+    clientpm.Risk: "risks", clientpm.Feedback: "feedback",
+    clientpm.ChangeRequest: "change_requests", clientpm.Commitment: "commitments",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize(("kind", "locale"), CASES)

@@ -7,6 +7,12 @@ changes. :func:`occurrences` lists a cadence's instants in a range. What
 happened is in :mod:`clientpm.communication.log`; how the two compare is
 :func:`clientpm.communication.plan.plan_status`.
 
+Given the project's :class:`~clientpm.WorkCalendar` (``calendar=``), the
+occurrences follow its holidays and make-up working days: a daily cadence
+falls on the calendar's working days, and a weekly or monthly one that falls
+on a holiday moves to the next working day. Without one, daily means Monday to
+Friday and nothing moves, as in 0.1.0.
+
 Local times that do not exist or exist twice follow pendulum's default
 resolution: on a spring-forward day a time inside the gap moves forward by the
 length of the gap (02:30 in New York on 2026-03-08 becomes 03:30-04:00), and on
@@ -30,6 +36,7 @@ from clientpm._checks import Checks, Identified, describe, known
 from clientpm._convert import to_date, to_datetime, to_enum, to_optional_date, to_strings
 from clientpm.enums import Channel, _Choice
 from clientpm.errors import ValidationError
+from clientpm.work_calendar import WorkCalendar
 
 __all__ = [
     "WEEKDAYS",
@@ -148,7 +155,8 @@ class Cadence(Identified):
         kind: report, meeting, call, review, demo or other.
         channel: How it happens (:class:`clientpm.Channel`).
         timezone: The client's IANA time zone, e.g. ``"Asia/Shanghai"``.
-        frequency: daily (working days, Monday to Friday), weekly or monthly.
+        frequency: daily (working days: Monday to Friday, or those of the
+            calendar given to :func:`occurrences`), weekly or monthly.
         at: The local wall time, ``"HH:MM"`` or ``"HH:MM:SS"`` (e.g. ``"17:00"``),
             or a ``datetime.time`` in whole seconds without a zone.
         start: First local date it applies.
@@ -372,9 +380,13 @@ class Cadence(Identified):
         return pendulum.duration(hours=self.grace_hours)
 
     def occurrences(
-        self, start: pendulum.Date | pendulum.DateTime, end: pendulum.Date | pendulum.DateTime
+        self,
+        start: pendulum.Date | pendulum.DateTime | str,
+        end: pendulum.Date | pendulum.DateTime | str,
+        *,
+        calendar: WorkCalendar | None = None,
     ) -> tuple[pendulum.DateTime, ...]:
-        """Same as :func:`occurrences` (``occurrences(self, start, end)``).
+        """Same as :func:`occurrences` (``occurrences(self, start, end, calendar=calendar)``).
 
         Example:
             >>> c = Cadence.weekly("r", "Report", weekday="friday", at="17:00",
@@ -383,7 +395,32 @@ class Cadence(Identified):
             ['2026-11-06', '2026-11-13']
 
         """
-        return occurrences(self, start, end)
+        return occurrences(self, start, end, calendar=calendar)
+
+    def _calendar_dates(
+        self, first: _dt.date, last: _dt.date, until: _dt.date, cal: WorkCalendar
+    ) -> list[_dt.date]:
+        """The local dates the rule gives in ``first..until``, following ``cal``.
+
+        Daily: the calendar's working days from ``first`` to ``last``. Weekly and
+        monthly: the rule's dates up to ``last``, each holiday moved to the next
+        working day (which may be after ``last``, the cadence's end, but not
+        after ``until``, the end of the range), duplicates merged.
+        """
+        if self.frequency is Frequency.DAILY:
+            span = range(first.toordinal(), last.toordinal() + 1)
+            return [d for d in map(_dt.date.fromordinal, span) if cal.is_workday(d)]
+        # A rule date before `first` moved onto `first` or later: every day between is off.
+        scan = first
+        while scan > self.start and not cal.is_workday(scan - _dt.timedelta(days=1)):
+            scan -= _dt.timedelta(days=1)
+        found: set[_dt.date] = set()
+        for day in self._local_dates(scan, last):
+            if day in cal.holidays and not cal.is_workday(day):
+                day = cal.next_workday(day)
+            if first <= day <= until:
+                found.add(day)
+        return sorted(found)
 
     def _local_dates(self, first: _dt.date, last: _dt.date) -> Iterator[_dt.date]:
         """The local dates in ``first..last`` on which the rule falls, in order."""
@@ -466,6 +503,8 @@ def occurrences(
     cadence: Cadence,
     start: pendulum.Date | pendulum.DateTime | str,
     end: pendulum.Date | pendulum.DateTime | str,
+    *,
+    calendar: WorkCalendar | None = None,
 ) -> tuple[pendulum.DateTime, ...]:
     """The instants of ``cadence`` that fall in ``[start, end]``, in the cadence's zone.
 
@@ -477,21 +516,57 @@ def occurrences(
     the gap, and an ambiguous one on a fall-back day is taken in standard time
     (pendulum's default resolution).
 
+    ``calendar`` is the project's :class:`~clientpm.WorkCalendar`
+    (``project.calendar``); its days are read as the cadence's local dates.
+    With it:
+
+    * a daily cadence falls on the calendar's working days: not on its
+      holidays, but on its make-up working days (China's 调休 Saturdays);
+    * a weekly or monthly occurrence whose date is one of the calendar's
+      holidays moves to the next working day, at the same wall time. The
+      report or meeting is still owed, so it neither disappears nor turns
+      overdue over the holiday; keeping the date would schedule it on a day
+      nobody works. Two occurrences moved onto one day (a weekly Thursday
+      on 1 October lands on the next Thursday) count once; a date the rule
+      picks that is only a weekend day, not a holiday, stays. An occurrence
+      whose own date is within the cadence's ``start``-``end`` may move past
+      ``end``: it is still owed.
+
+    Without a calendar, daily means Monday to Friday and nothing moves (the
+    0.1.0 behaviour). A calendar built with
+    :meth:`~clientpm.WorkCalendar.for_country` refuses days outside the
+    years it loaded, with a :class:`~clientpm.ValidationError`.
+
     Example:
         >>> c = Cadence.weekly("r", "Report", weekday="friday", at="17:00",
         ...                    timezone="America/New_York", start="2026-01-01")
         >>> [d.isoformat() for d in occurrences(c, "2026-03-01", "2026-03-14")]
         ['2026-03-06T17:00:00-05:00', '2026-03-13T17:00:00-04:00']
+        >>> import pendulum
+        >>> from clientpm import WorkCalendar
+        >>> cal = WorkCalendar(timezone="America/New_York", holidays=[pendulum.date(2026, 7, 3)])
+        >>> [d.isoformat() for d in occurrences(c, "2026-06-29", "2026-07-10", calendar=cal)]
+        ['2026-07-06T17:00:00-04:00', '2026-07-10T17:00:00-04:00']
 
     """
-    low, high = _range(f"occurrences({cadence.label})", start, end, cadence.timezone)
+    owner = f"occurrences({cadence.label})"
+    if calendar is not None and not isinstance(calendar, WorkCalendar):
+        raise ValidationError.single(
+            f"{owner}.calendar",
+            f"expected a WorkCalendar (such as project.calendar) or None, got {describe(calendar)}",
+        )
+    low, high = _range(owner, start, end, cadence.timezone)
     first = max(low.in_timezone(cadence.timezone).date(), cadence.start)
-    last = high.in_timezone(cadence.timezone).date()
-    if cadence.end is not None:
-        last = min(last, cadence.end)
+    until = high.in_timezone(cadence.timezone).date()
+    last = until if cadence.end is None else min(until, cadence.end)
     at = cadence.at
     found: list[pendulum.DateTime] = []
-    for day in cadence._local_dates(first, last):
+    dates: Iterable[_dt.date] = (
+        cadence._local_dates(first, last)
+        if calendar is None
+        else cadence._calendar_dates(first, last, until, calendar)
+    )
+    for day in dates:
         moment = pendulum.datetime(
             day.year, day.month, day.day, at.hour, at.minute, at.second, tz=cadence.timezone
         )

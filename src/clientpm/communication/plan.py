@@ -17,12 +17,13 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from clientpm._checks import Checks, known
+from clientpm._checks import Checks, describe, known
 from clientpm._convert import to_date, to_datetime, to_tuple
 from clientpm.communication.cadence import Cadence, _bound, occurrences
 from clientpm.communication.log import Interaction
 from clientpm.enums import _Choice
 from clientpm.errors import UnknownReferenceError, ValidationError
+from clientpm.work_calendar import WorkCalendar
 
 __all__ = [
     "CommunicationPlan",
@@ -128,6 +129,7 @@ class CommunicationPlan:
         since: pendulum.Date | pendulum.DateTime | str,
         as_of: pendulum.DateTime,
         horizon_days: int = 7,
+        calendar: WorkCalendar | None = None,
     ) -> tuple[OccurrenceStatus, ...]:
         """Same as :func:`plan_status` (``plan_status(self, ...)``).
 
@@ -138,7 +140,10 @@ class CommunicationPlan:
             ()
 
         """
-        return plan_status(self, interactions, since=since, as_of=as_of, horizon_days=horizon_days)
+        return plan_status(
+            self, interactions, since=since, as_of=as_of, horizon_days=horizon_days,
+            calendar=calendar,
+        )  # fmt: skip
 
 
 def _match(
@@ -204,6 +209,7 @@ def plan_status(
     since: pendulum.Date | pendulum.DateTime | str,
     as_of: pendulum.DateTime,
     horizon_days: int = 7,
+    calendar: WorkCalendar | None = None,
 ) -> tuple[OccurrenceStatus, ...]:
     """Each occurrence from ``since`` to ``horizon_days`` after ``as_of``: done, overdue or due.
 
@@ -223,6 +229,12 @@ def plan_status(
     :class:`~clientpm.ValidationError` is raised, whatever the cadences' zones
     and even for an empty plan.
 
+    ``calendar`` (the project's :class:`~clientpm.WorkCalendar`, e.g.
+    ``project.calendar``) is passed to :func:`~clientpm.occurrences`: daily
+    cadences follow its holidays and make-up working days, and a weekly or
+    monthly occurrence on a holiday is due on the next working day. Without
+    it, daily means Monday to Friday (as in 0.1.0).
+
     Example:
         >>> import pendulum
         >>> plan = CommunicationPlan([
@@ -241,6 +253,11 @@ def plan_status(
     c = Checks("plan_status()")
     c.instant("as_of", as_of)
     c.integer("horizon_days", horizon_days, low=0)
+    if calendar is not None and not isinstance(calendar, WorkCalendar):
+        c.add(
+            "calendar",
+            f"expected a WorkCalendar (such as project.calendar) or None, got {describe(calendar)}",
+        )
     _bound(c, "since", since, "UTC", end_of_day=False)
     log = list(interactions)
     c.items("interactions", tuple(log), Interaction, "an Interaction")
@@ -265,7 +282,11 @@ def plan_status(
         )
         # Match from the cadence's start, so that the answer does not depend on `since`.
         last_day = horizon.in_timezone(cadence.timezone).date()
-        moments = occurrences(cadence, cadence.start, horizon) if cadence.start <= last_day else ()
+        moments = (
+            occurrences(cadence, cadence.start, horizon, calendar=calendar)
+            if cadence.start <= last_day
+            else ()
+        )
         pairs = _match(cadence, moments, mine)
         for moment in moments:
             if moment < low:

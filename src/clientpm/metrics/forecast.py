@@ -47,7 +47,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from clientpm._checks import Checks, describe
+from clientpm._checks import MAX_DAYS, Checks, describe
 from clientpm._convert import to_decimal_or_keep
 from clientpm.enums import MilestoneStatus, RequirementStatus
 from clientpm.errors import ValidationError
@@ -71,7 +71,7 @@ class ThreePoint:
     """A three-point estimate (PERT): optimistic, most likely and pessimistic.
 
     Attributes:
-        optimistic: The best case, ``O`` (>= 0).
+        optimistic: The best case, ``O`` (>= 0; each value at most 100,000 days).
         most_likely: The most likely value, ``M`` (``O <= M``).
         pessimistic: The worst case, ``P`` (``M <= P``).
 
@@ -88,9 +88,9 @@ class ThreePoint:
 
     def __attrs_post_init__(self) -> None:
         c = Checks("ThreePoint")
-        c.number("optimistic", self.optimistic, low=0)
-        c.number("most_likely", self.most_likely, low=0)
-        c.number("pessimistic", self.pessimistic, low=0)
+        c.number("optimistic", self.optimistic, low=0, high=MAX_DAYS)
+        c.number("most_likely", self.most_likely, low=0, high=MAX_DAYS)
+        c.number("pessimistic", self.pessimistic, low=0, high=MAX_DAYS)
         c.raise_if_any()
         if self.optimistic > self.most_likely:
             c.add(

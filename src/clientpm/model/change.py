@@ -20,7 +20,7 @@ from typing import Protocol, Union, runtime_checkable
 import attrs
 import pendulum
 
-from clientpm._checks import Checks, Identified, describe
+from clientpm._checks import MAX_DAYS, Checks, Identified, describe
 from clientpm._convert import (
     enum_converter,
     to_date,
@@ -136,7 +136,7 @@ class ReviseEstimate:
     def __attrs_post_init__(self) -> None:
         c = Checks("ReviseEstimate")
         c.identifier("requirement_id", self.requirement_id)
-        c.number("estimate_days", self.estimate_days, low=0)
+        c.number("estimate_days", self.estimate_days, low=0, high=MAX_DAYS)
         c.raise_if_any()
 
     def describe(self, locale: str = "en") -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import attrs
 import pendulum
 
-from clientpm._checks import Checks, describe
+from clientpm._checks import Checks
 from clientpm._convert import to_date
+from clientpm.errors import clip, shown
 from clientpm.money import Money
 
 __all__ = ["CostEntry"]
@@ -35,11 +38,11 @@ class CostEntry:
     requirement: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        c = Checks(f"CostEntry {self.on!s}")
+        on = clip(str(self.on)) if isinstance(self.on, (str, _dt.date)) else shown(self.on)
+        c = Checks(f"CostEntry {on}")
         c.date("on", self.on)
-        c.money("amount", self.amount)
-        if not isinstance(self.note, str):
-            c.add("note", f"expected text, got {describe(self.note)}")
+        c.money("amount", self.amount, negative=False)
+        c.free_text("note", self.note)
         if self.requirement is not None:
             c.identifier("requirement", self.requirement)
         c.raise_if_any()

@@ -18,7 +18,7 @@ from clientpm._checks import Checks, describe
 from clientpm._convert import to_datetime
 from clientpm.errors import IllegalTransitionError, Problem, ValidationError
 
-__all__ = ["Transition", "illegal", "need_reason", "record", "transition"]
+__all__ = ["Transition", "illegal", "need_reason", "only_grows", "record", "transition"]
 
 
 @attrs.frozen
@@ -54,8 +54,7 @@ class Transition:
         c.text("from_status", self.from_status, optional=True)
         c.text("by", self.by)
         c.instant("at", self.at)
-        if not isinstance(self.why, str):
-            c.add("why", f"expected text, got {describe(self.why)}")
+        c.free_text("why", self.why)
         c.raise_if_any()
 
 
@@ -91,6 +90,71 @@ def record(
             f"({history[-1].at.isoformat()}), got {entry.at.isoformat()}",
         )
     return (*history, entry)
+
+
+def _entry(t: Transition) -> str:
+    return f"{t.from_status} -> {t.to_status} by {t.by!r} at {t.at.isoformat()}"
+
+
+def only_grows(old: object, new: object, *, owner: str) -> None:
+    """Refuse ``new`` unless its history is ``old``'s history plus new entries.
+
+    A history is append-only: every entry ``old`` recorded must still be there,
+    unchanged and in order; the new entries must follow on from the old status
+    one step at a time (each starts where the previous one ended) and not before
+    the last recorded time; and once the status or the history changes, the
+    status must be the one the last entry records. ``old`` and ``new`` are two
+    versions of the same stateful object (with ``status`` and ``history``).
+
+    Raises:
+        IllegalTransitionError: naming ``owner``, the field and the entry or value.
+
+    Example:
+        >>> import pendulum
+        >>> from clientpm import Risk
+        >>> r = Risk(id="R1", title="Key developer leaves", probability=2, impact=4,
+        ...          owner="pm", next_review="2026-12-01")
+        >>> closed = r.close(by="pm", at=pendulum.datetime(2026, 11, 24, tz="UTC"), why="hired")
+        >>> only_grows(r, closed, owner="Risk 'R1'")  # one entry appended: fine
+        >>> import attrs
+        >>> only_grows(closed, attrs.evolve(closed, history=()), owner="Risk 'R1'")
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.IllegalTransitionError: Risk 'R1'.history is append-only: entry 1 of 1 (open -> closed by 'pm' at 2026-11-24T00:00:00+00:00) is missing, got 0 entries
+
+    """  # noqa: E501
+    before: tuple[Transition, ...] = getattr(old, "history")  # noqa: B009
+    after: tuple[Transition, ...] = getattr(new, "history")  # noqa: B009
+    old_status, new_status = getattr(old, "status"), getattr(new, "status")  # noqa: B009
+    if before == after and old_status == new_status:
+        return
+    for i, entry in enumerate(before):
+        if i >= len(after) or after[i] != entry:
+            what = "is missing" if i >= len(after) else f"was rewritten as ({_entry(after[i])})"
+            raise IllegalTransitionError(
+                f"{owner}.history is append-only: entry {i + 1} of {len(before)} "
+                f"({_entry(entry)}) {what}, got {len(after)} entries"
+            )
+    status = str(old_status.value)
+    last_at = before[-1].at if before else None
+    for i, entry in enumerate(after[len(before) :], start=len(before) + 1):
+        if entry.from_status != status:
+            raise IllegalTransitionError(
+                f"{owner}.history: new entry {i} ({_entry(entry)}) does not follow on from "
+                f"status {status}: a status changes only through its named transitions"
+            )
+        if last_at is not None and entry.at < last_at:
+            raise IllegalTransitionError(
+                f"{owner}.history: new entry {i} ({_entry(entry)}) is dated before the "
+                f"last recorded entry ({last_at.isoformat()})"
+            )
+        status, last_at = entry.to_status, entry.at
+    if str(new_status.value) != status:
+        source = "the last entry of its history" if after else "its status before"
+        raise IllegalTransitionError(
+            f"{owner}.status: expected {status} ({source}), got {new_status.value}: "
+            "a status changes only through its named transitions, which record it"
+        )
 
 
 def need_reason(owner: str, why: object, purpose: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._checks import Identified
+from clientpm._checks import MAX_DAYS, Identified, shown
 from clientpm._convert import (
     to_date,
     to_datetime,
@@ -15,7 +15,7 @@ from clientpm._convert import (
     to_tuple,
 )
 from clientpm.enums import MilestoneStatus
-from clientpm.model.history import Transition, record, transition
+from clientpm.model.history import Transition, illegal, record, transition
 
 __all__ = ["Milestone"]
 
@@ -96,10 +96,9 @@ class Milestone(Identified):
         c.strings("depends_on", self.depends_on, what="milestone id")
         c.unique("depends_on", self.depends_on)
         if isinstance(self.depends_on, tuple) and self.id in self.depends_on:
-            c.add("depends_on", f"a milestone cannot depend on itself, got {self.id!r}")
-        c.integer("duration_days", self.duration_days, low=0, optional=True)
-        if not isinstance(self.description, str):
-            c.add("description", f"expected text, got {self.description!r}")
+            c.add("depends_on", f"a milestone cannot depend on itself, got {shown(self.id)}")
+        c.integer("duration_days", self.duration_days, low=0, high=MAX_DAYS, optional=True)
+        c.free_text("description", self.description)
         c.choice("status", self.status, MilestoneStatus)
         c.instant("delivered_at", self.delivered_at, optional=True)
         c.text("accepted_by", self.accepted_by, optional=True)
@@ -187,6 +186,12 @@ class Milestone(Identified):
     ) -> Milestone:
         """Move ``due`` under an approved change, keeping ``baseline_due``.
 
+        Only a milestone still to be delivered (planned or in progress) moves:
+        a delivered or accepted one has already met or missed its date.
+
+        Raises:
+            IllegalTransitionError: when the milestone is delivered or accepted.
+
         Example:
             >>> import pendulum
             >>> m = Milestone(id="M1", title="Beta", due="2026-12-18")
@@ -196,6 +201,9 @@ class Milestone(Identified):
             (Date(2026, 12, 25), Date(2026, 12, 18))
 
         """
+        allowed = [_S.PLANNED, _S.IN_PROGRESS]
+        if self.status not in allowed:
+            raise illegal(self.label, "be rescheduled", self.status, allowed)
         history = record(
             self.history, to_status=str(self.status.value), from_status=str(self.status.value),
             by=by, at=at, why=f"due {self.due.isoformat()} -> {to_date(due)}: {why}",

@@ -15,10 +15,10 @@ from typing import Any, Literal, TypeVar, overload
 import attrs
 import pendulum
 
-from clientpm._checks import Checks, describe, known
+from clientpm._checks import Checks, describe, known, shown
 from clientpm._convert import to_date, to_decimal_or_keep, to_optional_date, to_strings, to_tuple
 from clientpm._display import Table
-from clientpm.enums import Billing, ChangeStatus, RequirementStatus
+from clientpm.enums import Billing, ChangeStatus, MilestoneStatus, RequirementStatus
 from clientpm.errors import (
     DependencyCycleError,
     IllegalTransitionError,
@@ -37,6 +37,7 @@ from clientpm.model.commitment import Commitment
 from clientpm.model.cost import CostEntry
 from clientpm.model.feedback import Feedback
 from clientpm.model.goal import Goal
+from clientpm.model.history import only_grows
 from clientpm.model.milestone import Milestone
 from clientpm.model.requirement import Requirement
 from clientpm.model.risk import Risk
@@ -99,6 +100,31 @@ def find_cycle(graph: Mapping[str, Iterable[str]]) -> tuple[str, ...] | None:
                 colour[path.pop()] = black
                 stack.pop()
     return None
+
+
+#: What a signed-off requirement may change outside a change request: its completion.
+_COMPLETION = frozenset({"status", "completed_at", "history"})
+
+
+def _signed_off_change(old: Requirement, new: Requirement) -> str:
+    """Why ``new`` may not replace the signed-off ``old`` outside a change request, or ""."""
+    if old.status is RequirementStatus.DRAFT:
+        return ""  # a draft is edited (and dropped) freely; its history still only grows
+    rule = "a signed-off requirement's content changes only by an applied change request"
+    for field in attrs.fields(Requirement):
+        before, after = getattr(old, field.name), getattr(new, field.name)
+        if field.name not in _COMPLETION and before != after:
+            return (
+                f"is {old.status.value}: its {field.name} cannot change from {before!r} to "
+                f"{after!r} by replace(); {rule} (submit a ChangeRequest and apply it)"
+            )
+    completing = old.status is RequirementStatus.SIGNED_OFF and new.is_done
+    if new.status is not old.status and not completing:
+        return (
+            f"cannot go from {old.status.value} to {new.status.value} by replace(); {rule} "
+            "(RemoveRequirement takes it out of the scope)"
+        )
+    return ""
 
 
 def _index(items: Iterable[Any]) -> dict[str, Any]:
@@ -175,7 +201,7 @@ class Project:
     @property
     def label(self) -> str:
         """How messages name this project, e.g. ``Project 'ACME'``."""
-        return f"Project {self.key!r}"
+        return f"Project {shown(self.key)}"
 
     # -- display --------------------------------------------------------------
     def table(self) -> Table:
@@ -230,14 +256,19 @@ class Project:
         c.raise_if_any()
         refs = Checks(self.label)
         self._check_references(refs)
+        records = [
+            Problem(self.label, message)
+            for item in (*self.requirements, *self.milestones)
+            for message in self._admission(item)
+        ]
         cycle = find_cycle({m.id: m.depends_on for m in self.milestones})
-        if cycle and not refs.problems and not c.problems:
+        if cycle and not refs.problems and not records:
             raise DependencyCycleError(cycle, where=f"{self.label}.milestones")
-        problems = list(refs.problems)
+        problems = [*refs.problems, *records]
         if cycle:
             problems.append(DependencyCycleError(cycle, f"{self.label}.milestones").problems[0])
         if problems:
-            cls = UnknownReferenceError if not cycle else ValidationError
+            cls = UnknownReferenceError if not cycle and not records else ValidationError
             raise cls(problems)
 
     def _check_fields(self, c: Checks) -> None:
@@ -246,8 +277,8 @@ class Project:
         if not isinstance(self.client, Stakeholder):
             c.add("client", f"expected a Stakeholder, got {describe(self.client)}")
         c.currency("currency", self.currency)
-        c.money("budget", self.budget)
-        c.money("day_rate", self.day_rate)
+        c.money("budget", self.budget, negative=False)
+        c.money("day_rate", self.day_rate, negative=False)
         c.date("start", self.start)
         c.date("end", self.end, optional=True)
         if not isinstance(self.calendar, WorkCalendar):
@@ -278,7 +309,7 @@ class Project:
                 seen: set[str] = set()
                 for item in items:
                     if item.id in seen:
-                        c.add(field, f"expected unique ids, got {item.id!r} more than once")
+                        c.add(field, f"expected unique ids, got {shown(item.id)} more than once")
                     seen.add(item.id)
 
     def _check_money(self, c: Checks) -> None:
@@ -307,7 +338,7 @@ class Project:
                 c.problems.append(
                     Problem(
                         f"{owner}.{field}",
-                        f"names unknown {what} {value!r} (known: {known(table)})",
+                        f"names unknown {what} {shown(value)} (known: {known(table)})",
                     )
                 )
 
@@ -325,7 +356,7 @@ class Project:
                     c.problems.append(Problem(
                         f"{cr.label}.decided_by",
                         f"expected the client stakeholder who accepted the impact "
-                        f"(one of: {known(clients)}), got {cr.decided_by!r}",
+                        f"(one of: {known(clients)}), got {shown(cr.decided_by)}",
                     ))  # fmt: skip
             if cr.status not in _OPEN_CHANGE:
                 continue
@@ -338,7 +369,7 @@ class Project:
                     if ch.requirement.id in reqs:
                         c.problems.append(Problem(
                             f"{cr.label}.changes",
-                            f"adds requirement {ch.requirement.id!r}, but the project already "
+                            f"adds requirement {shown(ch.requirement.id)}, but the project already "
                             "has a requirement with that id",
                         ))  # fmt: skip
                     if ch.milestone is not None:
@@ -349,14 +380,20 @@ class Project:
                 if target not in reqs and target not in stones:
                     c.problems.append(Problem(
                         f"{r.label}.affects",
-                        f"names unknown requirement or milestone {target!r} "
+                        f"names unknown requirement or milestone {shown(target)} "
                         f"(known: {known([*reqs, *stones])})",
                     ))  # fmt: skip
+        concerned = {**reqs, **stones, **self._by_id["change_requests"]}
         for f in self.feedback:
             ref(f.label, "stakeholder", f.stakeholder, people, "stakeholder")
+            for about in f.about:
+                ref(f.label, "about", about, concerned, "requirement, milestone or change request")
+        supported = {**reqs, **self._by_id["goals"]}
         for g in self.goals:
             if g.owner is not None:
                 ref(g.label, "owner", g.owner, people, "stakeholder")
+            for goal_or_req in g.supports:
+                ref(g.label, "supports", goal_or_req, supported, "requirement or goal")
         for p in self.commitments:
             ref(p.label, "to", p.to, people, "stakeholder")
             if p.milestone is not None:
@@ -370,6 +407,71 @@ class Project:
                     reqs,
                     "requirement",
                 )
+
+    # -- what may enter the project -------------------------------------------
+    def _client_side(self, who: str | None, what: str) -> list[str]:
+        if who is None:
+            return []
+        person = self._by_id["stakeholders"].get(who)
+        if person is not None and person.is_client:
+            return []
+        clients = known([p.id for p in self._by_id["stakeholders"].values() if p.is_client])
+        if person is None:
+            side = "who is not a stakeholder of the project"
+        else:
+            side = f"who is not on the client side ({person.role.value};"
+        sep = " (" if person is None else " "
+        return [f"{what} {who!r}, {side}{sep}client-side stakeholders: {clients})"]
+
+    def _admission(self, new: object, old: object = None, via: str = "replace") -> list[str]:
+        """Check whether ``new`` may enter the project (replacing ``old``, if any) via ``via``.
+
+        The one place for the rules of the record (D1, D4, D15): only the client
+        side signs off requirements and accepts milestones (returned as problems,
+        which construction reports with all the others); and, when ``new``
+        replaces ``old``, a history only grows and a status changes only through
+        its named transitions, a signed-off requirement's content changes only
+        by an applied change request, a milestone becomes accepted only through
+        :meth:`accept_milestone` and a change request implemented only through
+        :meth:`apply` (raised as :class:`~clientpm.IllegalTransitionError`).
+        """
+        problems: list[str] = []
+        if isinstance(new, Requirement):
+            problems += self._client_side(new.signed_off_by, f"{new.label} signed off by")
+        elif isinstance(new, Milestone):
+            problems += self._client_side(new.accepted_by, f"{new.label} accepted by")
+        if old is None or problems:
+            return problems
+        label = f"{self.label}: {getattr(new, 'label', '')}"
+        if hasattr(new, "history"):
+            only_grows(old, new, owner=label)
+        refused = ""
+        if isinstance(new, Requirement) and isinstance(old, Requirement):
+            refused = _signed_off_change(old, new)
+        elif (
+            isinstance(new, Milestone)
+            and isinstance(old, Milestone)
+            and new.status is MilestoneStatus.ACCEPTED
+            and old.status is not MilestoneStatus.ACCEPTED
+            and via == "replace"
+        ):
+            refused = (
+                "cannot become accepted by replace(): use accept_milestone(), which "
+                "checks that the client accepts it against every acceptance criterion"
+            )
+        elif (
+            isinstance(new, ChangeRequest)
+            and isinstance(old, ChangeRequest)
+            and new.status is ChangeStatus.IMPLEMENTED
+            and old.status is not ChangeStatus.IMPLEMENTED
+        ):
+            refused = (
+                "cannot become implemented by replace(): use apply(), which makes the "
+                "change and records it"
+            )
+        if refused:
+            raise IllegalTransitionError(f"{label} {refused}")
+        return problems
 
     # -- lookups --------------------------------------------------------------
     def _get(self, field: str, what: str, item_id: str) -> Any:
@@ -536,13 +638,17 @@ class Project:
             'closed'
 
         """
+        return self._replace(items, via="replace")
+
+    def _replace(self, items: Iterable[object], *, via: str) -> Project:
         grouped: dict[str, dict[str, Any]] = {}
         for item in items:
             field = self._field_for(item, "replace")
             if field == "stakeholders" and getattr(item, "id", None) == self.client.id:
                 grouped.setdefault("client", {})[self.client.id] = item
                 continue
-            self._get(field, type(item).__name__, getattr(item, "id", None))  # type: ignore[arg-type]
+            old = self._get(field, type(item).__name__, getattr(item, "id", None))  # type: ignore[arg-type]
+            self._admission(item, old, via)  # who signed off is checked on construction
             grouped.setdefault(field, {})[getattr(item, "id", "")] = item
         changes: dict[str, Any] = {}
         for field, new in grouped.items():
@@ -623,24 +729,78 @@ class Project:
                 f"{milestone.label} cannot be accepted: acceptance criteria not met: "
                 + "; ".join(unmet)
             )
-        return self.replace(milestone.accept(by=by, at=at, why=why))
+        return self._replace([milestone.accept(by=by, at=at, why=why)], via="accept_milestone")
 
-    def apply(self, change: ChangeRequest | str, *, at: pendulum.DateTime | None = None) -> Project:
-        """Apply an approved change request; return the new project.
+    def _own_change(self, change: object) -> ChangeRequest:
+        """The project's copy of ``change`` (an id or a request), or the later version passed."""
+        if isinstance(change, str):
+            change = self.change_request(change)
+        if not isinstance(change, ChangeRequest):
+            raise ValidationError.single(
+                f"{self.label}.apply", f"expected a ChangeRequest or its id, got {describe(change)}"
+            )
+        own: ChangeRequest | None = self._by_id["change_requests"].get(change.id)
+        if own is None:
+            raise UnknownReferenceError.single(
+                self.label,
+                f"cannot apply {change.label}: it is not part of the project (known change "
+                f"requests: {known(self._by_id['change_requests'])}); add() it first",
+            )
+        if own.status is ChangeStatus.IMPLEMENTED:
+            last = own.history[-1] if own.history else None
+            when = f" (applied at {last.at.isoformat()} by {last.by!r})" if last else ""
+            raise IllegalTransitionError(
+                f"{self.label}: {own.label} cannot be applied again: the project's copy is "
+                f"implemented{when}; a change applies, and bills, once"
+            )
+        if change is own:
+            return own
+        label = f"{self.label}: {own.label}"
+        for field in ("title", "requested_by", "submitted_at", "reason", "changes"):
+            if getattr(own, field) != getattr(change, field):
+                raise IllegalTransitionError(
+                    f"{label}.{field}: the request passed to apply() says "
+                    f"{getattr(change, field)!r}, the project's copy "
+                    f"{getattr(own, field)!r}; apply the project's copy (or its id)"
+                )
+        only_grows(own, change, owner=label)
+        return change
+
+    def apply(
+        self,
+        change: ChangeRequest | str,
+        *,
+        by: str | None = None,
+        at: pendulum.DateTime | None = None,
+    ) -> Project:
+        """Apply an approved change request of this project, once; return the new project.
 
         Added requirements come in signed off by the client who approved the
         change; revised estimates and moved due dates keep their baselines so
         slips stay visible; removed requirements stay in the list with status
         ``removed`` and leave their milestones' deliverables. A paid change
-        raises the budget by the quoted price; a free one does not. The change
-        request itself becomes ``implemented``.
+        raises the budget by the quoted price; a free one does not. The
+        project's own copy of the request becomes ``implemented``, so applying
+        it again is refused: a change bills once.
+
+        Apply acts on the project's own copy of the request, looked up by id.
+        A request object may be passed instead of the id when it is that copy
+        or a later version of it (the same request with its history grown, e.g.
+        assessed and approved since it was added); a request the project does
+        not have is refused (``add()`` it first).
 
         Args:
             change: The approved request (or its id in this project).
+            by: Who applied it (a stakeholder of the project); defaults to the
+                client who approved it, as in 0.1.
             at: When it was applied; defaults to the approval time.
 
         Raises:
-            IllegalTransitionError: unless the request is approved.
+            UnknownReferenceError: when the request is not part of the project, or
+                ``by`` names no stakeholder.
+            IllegalTransitionError: unless the request is approved (an implemented
+                one has been applied already), or when the object passed is not the
+                project's copy or a later version of it.
             ValidationError: when the result would be inconsistent; the
                 project is left as it was.
 
@@ -654,15 +814,16 @@ class Project:
             ...                    price=cpm.Money("24000", "CNY"))
             >>> cr = p.change_request("CR-1").assess(a, by="chen.jie", at=at)
             >>> cr = cr.approve(by="li.wei", at=at, billing="paid")
-            >>> p.apply(cr).budget - p.budget
-            Money('24000.00', 'CNY')
+            >>> q = p.apply(cr, by="chen.jie")
+            >>> q.budget - p.budget, q.change_request("CR-1").history[-1].by
+            (Money('24000.00', 'CNY'), 'chen.jie')
+            >>> q.apply(cr)
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.IllegalTransitionError: Project 'ACME': ChangeRequest 'CR-1' cannot be applied again: the project's copy is implemented (applied at 2026-11-25T10:00:00+08:00 by 'chen.jie'); a change applies, and bills, once
 
-        """
-        cr = self.change_request(change) if isinstance(change, str) else change
-        if not isinstance(cr, ChangeRequest):
-            raise ValidationError.single(
-                f"{self.label}.apply", f"expected a ChangeRequest or its id, got {describe(cr)}"
-            )
+        """  # noqa: E501
+        cr = self._own_change(change)
         if cr.status is not ChangeStatus.APPROVED:
             raise IllegalTransitionError(
                 f"{cr.label} cannot be applied: only an approved change applies, it is "
@@ -671,7 +832,10 @@ class Project:
         # An approved request always has decided_by and decided_at (its checks say so).
         assert cr.decided_by is not None
         assert cr.decided_at is not None
+        if by is not None:
+            self.stakeholder(by)
         who, when = cr.decided_by, at if at is not None else cr.decided_at
+        applier = who if by is None else by
         reqs = {r.id: r for r in self.requirements}
         stones = {m.id: m for m in self.milestones}
         unknown: list[Problem] = []
@@ -732,10 +896,8 @@ class Project:
         budget = self.budget
         if cr.billing is Billing.PAID and cr.assessment is not None:
             budget = budget + (cr.assessment.price or cr.assessment.cost)
-        done = cr.mark_implemented(by=who, at=when)
+        done = cr.mark_implemented(by=applier, at=when)
         crs = tuple(done if c.id == cr.id else c for c in self.change_requests)
-        if cr.id not in self._by_id["change_requests"]:
-            crs = (*crs, done)
         return attrs.evolve(
             self,
             requirements=tuple(reqs.values()),

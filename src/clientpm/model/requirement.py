@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from clientpm._checks import Checks, Identified
+from clientpm._checks import MAX_DAYS, Checks, Identified, field_names
 from clientpm._convert import (
     to_datetime,
     to_decimal_or_keep,
@@ -19,8 +19,8 @@ from clientpm._convert import (
     to_tuple,
 )
 from clientpm.enums import Priority, RequirementKind, RequirementStatus
-from clientpm.errors import IllegalTransitionError
-from clientpm.model.history import Transition, record, transition
+from clientpm.errors import IllegalTransitionError, ValidationError
+from clientpm.model.history import Transition, need_reason, record, transition
 
 __all__ = ["Requirement"]
 
@@ -38,6 +38,14 @@ def _to_requirement_status(value: object) -> RequirementStatus:
 
 
 _S = RequirementStatus
+
+_REMOVABLE = (_S.DRAFT, _S.SIGNED_OFF, _S.DONE)
+
+#: Fields only the named transitions (sign_off, complete, remove) set.
+_LIFECYCLE_FIELDS = frozenset(
+    {"status", "signed_off_by", "signed_off_at", "baseline_estimate_days", "completed_at",
+     "history"}
+)  # fmt: skip
 
 
 @attrs.frozen
@@ -111,16 +119,16 @@ class Requirement(Identified):
         c.text("title", self.title)
         c.choice("kind", self.kind, RequirementKind)
         c.choice("priority", self.priority, Priority)
-        c.number("estimate_days", self.estimate_days, low=0)
+        c.number("estimate_days", self.estimate_days, low=0, high=MAX_DAYS)
         c.strings("acceptance_criteria", self.acceptance_criteria, what="criterion")
-        if not isinstance(self.description, str):
-            c.add("description", f"expected text, got {self.description!r}")
-        c.number("optimistic_days", self.optimistic_days, low=0, optional=True)
-        c.number("pessimistic_days", self.pessimistic_days, low=0, optional=True)
+        c.free_text("description", self.description)
+        c.number("optimistic_days", self.optimistic_days, low=0, high=MAX_DAYS, optional=True)
+        c.number("pessimistic_days", self.pessimistic_days, low=0, high=MAX_DAYS, optional=True)
         c.choice("status", self.status, RequirementStatus)
         c.text("signed_off_by", self.signed_off_by, optional=True)
         c.instant("signed_off_at", self.signed_off_at, optional=True)
-        c.number("baseline_estimate_days", self.baseline_estimate_days, low=0, optional=True)
+        baseline = self.baseline_estimate_days
+        c.number("baseline_estimate_days", baseline, low=0, high=MAX_DAYS, optional=True)
         c.instant("completed_at", self.completed_at, optional=True)
         c.items("history", self.history, Transition, "a Transition")
         c.raise_if_any()
@@ -205,18 +213,28 @@ class Requirement(Identified):
             to=_S.DONE, by=by, at=at, why=why or "work completed", completed_at=to_datetime(at),
         )  # fmt: skip
 
-    def edit(self, **changes: Any) -> Requirement:
-        """Edit a draft requirement; a signed-off one must go through a change request.
+    def edit(
+        self, *, by: str | None = None, at: object = None, why: str = "", **changes: Any
+    ) -> Requirement:
+        """Edit a draft requirement, recording who edited it and when.
+
+        A signed-off (done, removed) requirement is not edited in place: its
+        content changes only by an applied change request (D1). Since 0.2 an
+        edit is recorded in the history, so ``by`` and ``at`` are required.
 
         Raises:
-            IllegalTransitionError: when the requirement is signed off, done or removed.
+            IllegalTransitionError: when the requirement is signed off, done or
+                removed, or when ``changes`` name a lifecycle field.
+            ValidationError: without ``by`` and ``at``, or for bad values.
 
         Example:
             >>> import pendulum
+            >>> at = pendulum.datetime(2026, 11, 3, tz="UTC")
             >>> r = Requirement(id="REQ-1", title="SSO", acceptance_criteria=["log in"])
-            >>> r.edit(title="Single sign-on").title
-            'Single sign-on'
-            >>> r.sign_off(by="li.wei", at=pendulum.datetime(2026, 11, 3, tz="UTC")).edit(title="x")
+            >>> e = r.edit(title="Single sign-on", by="chen.jie", at=at)
+            >>> e.title, e.history[-1].why
+            ('Single sign-on', 'edited: title')
+            >>> e.sign_off(by="li.wei", at=at).edit(title="x", by="chen.jie", at=at)
             Traceback (most recent call last):
             ...
             clientpm.errors.IllegalTransitionError: Requirement 'REQ-1' is signed_off and cannot be edited in place: submit a ChangeRequest (e.g. ReviseEstimate) and apply it once approved
@@ -227,18 +245,68 @@ class Requirement(Identified):
                 f"{self.label} is {self.status.value} and cannot be edited in place: submit a "
                 "ChangeRequest (e.g. ReviseEstimate) and apply it once approved"
             )
-        protected = {"status", "signed_off_by", "signed_off_at", "history", "completed_at"}
-        if protected & changes.keys():
+        protected = _LIFECYCLE_FIELDS & changes.keys()
+        if protected:
             raise IllegalTransitionError(
-                f"{self.label}: edit() cannot set {', '.join(sorted(protected & changes.keys()))}; "
+                f"{self.label}: edit() cannot set {', '.join(sorted(protected))}; "
                 "use sign_off() or complete()"
             )
-        return attrs.evolve(self, **changes)
+        field_names(self.label, Requirement, changes, "edit")
+        if by is None or at is None:
+            raise ValidationError.single(
+                f"{self.label}.edit",
+                f"expected by= and at= (who edited it and when; the edit is recorded in the "
+                f"history), got by={by!r}, at={at!r}",
+            )
+        history = record(
+            self.history, to_status=str(self.status.value), from_status=str(self.status.value),
+            by=by, at=at, why=why or f"edited: {', '.join(sorted(changes))}", owner=self.label,
+        )  # fmt: skip
+        return attrs.evolve(self, history=history, **changes)
+
+    def remove(self, *, by: str, at: pendulum.DateTime, why: str) -> Requirement:
+        """Take a requirement out of the scope (or drop a draft), saying why.
+
+        Used by :meth:`Project.apply` for a :class:`RemoveRequirement`: inside a
+        project, a signed-off requirement leaves the scope only that way. A draft
+        was never signed off, so dropping one saves nothing to pay for, but it is
+        recorded all the same. A removed requirement stays removed.
+
+        Raises:
+            IllegalTransitionError: when the requirement is already removed.
+            ValidationError: for a blank reason, or a bad ``by`` or ``at``.
+
+        Example:
+            >>> import pendulum
+            >>> at = pendulum.datetime(2026, 11, 3, tz="UTC")
+            >>> r = Requirement(id="R", title="Export", acceptance_criteria=["CSV"])
+            >>> gone = r.sign_off(by="li.wei", at=at).remove(by="li.wei", at=at, why="CR-3")
+            >>> gone.status.value, gone.signed_off_by
+            ('removed', 'li.wei')
+            >>> gone.remove(by="li.wei", at=at, why="CR-4")
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.IllegalTransitionError: Requirement 'R' cannot be removed: it is removed (allowed from: draft, signed_off, done)
+
+        """  # noqa: E501
+        need_reason(self.label, why, "remove the requirement")
+        return transition(
+            self, owner=self.label, action="be removed", allowed=_REMOVABLE,
+            to=_S.REMOVED, by=by, at=at, why=why,
+        )  # fmt: skip
 
     def revise(self, *, by: str, at: pendulum.DateTime, why: str, **changes: Any) -> Requirement:
         """Change a requirement under an approved change request, recording it in the history.
 
-        Used by :meth:`Project.apply`; the baseline estimate is kept.
+        Used by :meth:`Project.apply`; the baseline estimate is kept. The status
+        changes only through the named transitions: ``status="removed"`` is the
+        same as :meth:`remove`, any other new status is refused, and so are the
+        sign-off, completion and history fields. A removed requirement is
+        not signed off (or completed) again.
+
+        Raises:
+            IllegalTransitionError: for a status change other than a removal of a
+                signed-off or done requirement, or a lifecycle field in ``changes``.
 
         Example:
             >>> import pendulum
@@ -249,13 +317,31 @@ class Requirement(Identified):
             ...                                            estimate_days=5)
             >>> r2.estimate_days, r2.baseline_estimate_days
             (Decimal('5'), Decimal('2'))
+            >>> r2.revise(by="li.wei", at=at, why="CR-2", status="draft")
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.IllegalTransitionError: Requirement 'R' cannot be revised to draft: a status changes only through sign_off(), complete() and remove() (it is signed_off)
 
-        """
+        """  # noqa: E501
         status = to_enum(RequirementStatus, changes.pop("status", self.status))
         if not isinstance(status, RequirementStatus):
             c = Checks(self.label)
             c.choice("status", status, RequirementStatus)
             c.raise_if_any()
+        protected = (_LIFECYCLE_FIELDS - {"status"}) & changes.keys()
+        if protected:
+            raise IllegalTransitionError(
+                f"{self.label}: revise() cannot set {', '.join(sorted(protected))}; "
+                "they are recorded by sign_off(), complete() and remove()"
+            )
+        field_names(self.label, Requirement, changes, "revise")
+        if status is _S.REMOVED and self.status is not _S.REMOVED:
+            need_reason(self.label, why, "remove the requirement")
+        elif status is not self.status:
+            raise IllegalTransitionError(
+                f"{self.label} cannot be revised to {status.value}: a status changes only "
+                f"through sign_off(), complete() and remove() (it is {self.status.value})"
+            )
         history = record(
             self.history, to_status=str(status.value), from_status=str(self.status.value),
             by=by, at=at, why=why, owner=self.label,

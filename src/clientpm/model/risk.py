@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from clientpm._checks import Identified, describe
+from clientpm._checks import Identified
 from clientpm._convert import to_date, to_enum, to_strings, to_tuple
 from clientpm.enums import RiskStatus, RiskStrategy
 from clientpm.model.history import Transition, need_reason, transition
@@ -83,10 +83,9 @@ class Risk(Identified):
         c.identifier("owner", self.owner)
         c.date("next_review", self.next_review)
         c.choice("strategy", self.strategy, RiskStrategy)
-        if not isinstance(self.contingency, str):
-            c.add("contingency", f"expected text, got {describe(self.contingency)}")
+        c.free_text("contingency", self.contingency)
         c.strings("triggers", self.triggers, what="trigger")
-        c.money("cost_impact", self.cost_impact, optional=True)
+        c.money("cost_impact", self.cost_impact, optional=True, negative=False)
         c.strings("affects", self.affects, what="requirement or milestone id")
         c.integer("residual_probability", self.residual_probability, low=1, high=5, optional=True)
         c.integer("residual_impact", self.residual_impact, low=1, high=5, optional=True)

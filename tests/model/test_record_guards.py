@@ -1,0 +1,384 @@
+"""An honest record that cannot be walked around: each test tries one bypass.
+
+Every bypass raises a ClientPMError subclass naming the rule, and the object it
+was tried on is left as it was.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import clientpm as cpm
+from clientpm import ChangeStatus, MilestoneStatus, RequirementStatus, Transition
+from clientpm.model.history import only_grows
+from tests.helpers import raised
+
+TZ = "Asia/Shanghai"
+ASSESSED_AT = pendulum.datetime(2026, 11, 25, 10, tz=TZ)
+APPROVED_AT = ASSESSED_AT.add(hours=2)
+LATER = ASSESSED_AT.add(days=1)
+SAMPLE = cpm.sample_project()
+CLIENTS = "client-side stakeholders: li.wei, zhang.min"
+
+
+def approved_cr1(project: cpm.Project = SAMPLE, price: str = "16000") -> cpm.ChangeRequest:
+    """The sample's CR-1, assessed and approved as a paid change of ``price`` CNY."""
+    money = cpm.Money(price, "CNY")
+    a = cpm.Assessment(effort_days=4, cost=money, slip_days=2, recommendation="bill",
+                       summary="4 days", price=money)  # fmt: skip
+    cr = project.change_request("CR-1").assess(a, by="chen.jie", at=ASSESSED_AT)
+    return cr.approve(by="li.wei", at=APPROVED_AT, billing="paid")
+
+
+def snapshot(project: cpm.Project) -> dict[str, object]:
+    return attrs.asdict(project, recurse=False)
+
+
+# -- 1. apply acts on the project's own copy, once ------------------------------------
+class TestApplyOnce:
+    def test_a_stale_copy_does_not_bill_twice(self):
+        cr = approved_cr1()
+        once = SAMPLE.apply(cr)
+        assert cpm.Money("496000", "CNY") == once.budget
+        before = snapshot(once)
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': ChangeRequest 'CR-1' cannot be applied again: the project's copy "
+                "is implemented (applied at 2026-11-25T12:00:00+08:00 by 'li.wei'); a change "
+                "applies, and bills, once"
+            ),
+        ) == raised(once.apply, cr)
+        assert raised(once.apply, "CR-1")[0] == "IllegalTransitionError"
+        assert before == snapshot(once)
+
+    def test_a_request_the_project_does_not_have_is_refused(self):
+        foreign = attrs.evolve(approved_cr1(), id="CR-9")
+        before = snapshot(SAMPLE)
+        assert (
+            "UnknownReferenceError",
+            (
+                "Project 'ACME': cannot apply ChangeRequest 'CR-9': it is not part of the project "
+                "(known change requests: CR-1); add() it first"
+            ),
+        ) == raised(SAMPLE.apply, foreign)
+        assert before == snapshot(SAMPLE)
+
+    def test_a_request_whose_changes_differ_from_the_projects_copy_is_refused(self):
+        bigger = attrs.evolve(approved_cr1(), changes=[cpm.ReviseEstimate("REQ-2", 40)])
+        kind, message = raised(SAMPLE.apply, bigger)
+        assert "IllegalTransitionError" == kind
+        assert message.startswith(
+            "Project 'ACME': ChangeRequest 'CR-1'.changes: the request passed to apply() says "
+            "(ReviseEstimate(requirement_id='REQ-2', estimate_days=Decimal('40')),), "
+        )
+
+    def test_a_request_with_a_rewritten_history_is_refused(self):
+        cr = approved_cr1()
+        forged = attrs.evolve(cr, history=cr.history[1:])
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': ChangeRequest 'CR-1'.history is append-only: entry 1 of 1 "
+                "(None -> submitted by 'li.wei' at 2026-11-18T17:00:00+08:00) was rewritten as "
+                "(submitted -> assessed by 'chen.jie' at 2026-11-25T10:00:00+08:00), got 2 entries"
+            ),
+        ) == raised(SAMPLE.apply, forged)
+
+    def test_by_and_at_are_recorded(self):
+        q = SAMPLE.apply(approved_cr1(), by="chen.jie", at=LATER)
+        done = q.change_request("CR-1")
+        entry = Transition("implemented", "approved", "chen.jie", LATER, "applied to the project")
+        assert entry == done.history[-1]
+        assert ChangeStatus.IMPLEMENTED is done.status
+        # The added requirement is signed off by the client who approved the change.
+        assert "li.wei" == q.requirement("REQ-8").signed_off_by
+
+    def test_by_must_be_a_stakeholder(self):
+        assert (
+            "UnknownReferenceError",
+            (
+                "Project 'ACME': has no stakeholder 'ghost' (known: chen.jie, li.wei, liu.yang, "
+                "wang.fang, zhang.min)"
+            ),
+        ) == raised(SAMPLE.apply, approved_cr1(), by="ghost")
+
+    def test_replace_cannot_mark_a_request_implemented(self):
+        done = approved_cr1().mark_implemented(by="chen.jie", at=LATER)
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': ChangeRequest 'CR-1' cannot become implemented by replace(): use "
+                "apply(), which makes the change and records it"
+            ),
+        ) == raised(SAMPLE.replace, done)
+
+    @settings(max_examples=30, deadline=None)
+    @given(st.lists(st.sampled_from(["id", "object", "stale"]), min_size=1, max_size=5))
+    def test_any_sequence_of_applies_bills_once(self, ways):
+        """However a request is handed to apply(), again and again, it bills once."""
+        cr = approved_cr1()
+        project = SAMPLE.replace(cr)
+        applied = 0
+        for way in ways:
+            arg = {"id": "CR-1", "object": project.change_request("CR-1"), "stale": cr}[way]
+            if project.change_request("CR-1").status is ChangeStatus.IMPLEMENTED:
+                with pytest.raises(cpm.IllegalTransitionError, match="cannot be applied again"):
+                    project.apply(arg)
+            else:
+                project = project.apply(arg)
+                applied += 1
+        assert 1 == applied
+        assert cpm.Money("496000", "CNY") == project.budget
+        assert ChangeStatus.IMPLEMENTED is project.change_request("CR-1").status
+
+
+# -- 2. only the client side signs off (D1) --------------------------------------------
+class TestSignOff:
+    def test_replace_refuses_a_sign_off_by_the_project_manager(self):
+        signed = SAMPLE.requirement("REQ-6").sign_off(by="chen.jie", at=APPROVED_AT)
+        before = snapshot(SAMPLE)
+        assert (
+            "ValidationError",
+            (
+                "Project 'ACME': Requirement 'REQ-6' signed off by 'chen.jie', who is not on the "
+                f"client side (project_manager; {CLIENTS})"
+            ),
+        ) == raised(SAMPLE.replace, signed)
+        assert before == snapshot(SAMPLE)
+
+    def test_replace_refuses_a_sign_off_by_someone_nobody_knows(self):
+        signed = SAMPLE.requirement("REQ-6").sign_off(by="ghost", at=APPROVED_AT)
+        assert (
+            "ValidationError",
+            (
+                "Project 'ACME': Requirement 'REQ-6' signed off by 'ghost', who is not a "
+                f"stakeholder of the project ({CLIENTS})"
+            ),
+        ) == raised(SAMPLE.replace, signed)
+
+    def test_a_client_contact_signs_off(self):
+        signed = SAMPLE.requirement("REQ-6").sign_off(by="zhang.min", at=APPROVED_AT)
+        assert RequirementStatus.SIGNED_OFF is SAMPLE.replace(signed).requirement("REQ-6").status
+
+    def test_construction_refuses_it_too(self):
+        reqs = [
+            r.sign_off(by="wang.fang", at=APPROVED_AT) if r.id == "REQ-6" else r
+            for r in SAMPLE.requirements
+        ]
+        with pytest.raises(cpm.ValidationError) as info:
+            attrs.evolve(SAMPLE, requirements=reqs)
+        assert (
+            "Project 'ACME': Requirement 'REQ-6' signed off by 'wang.fang', who is not on the "
+            f"client side (account_manager; {CLIENTS})"
+        ) == str(info.value)
+
+    def test_add_refuses_it(self):
+        new = cpm.Requirement(id="REQ-9", title="Export", acceptance_criteria=["CSV"])
+        assert (
+            "ValidationError" == raised(SAMPLE.add, new.sign_off(by="chen.jie", at=APPROVED_AT))[0]
+        )
+
+
+# -- 3. only accept_milestone accepts a milestone (D15) --------------------------------
+def delivered_beta() -> cpm.Project:
+    p = SAMPLE.replace(SAMPLE.requirement("REQ-2").complete(by="liu.yang", at=ASSESSED_AT))
+    return p.deliver_milestone("M2", by="chen.jie", at=APPROVED_AT)
+
+
+class TestAcceptance:
+    def test_replace_refuses_an_acceptance_by_the_project_manager(self):
+        p = delivered_beta()
+        accepted = p.milestone("M2").accept(by="chen.jie", at=LATER)
+        assert (
+            "ValidationError",
+            (
+                "Project 'ACME': Milestone 'M2' accepted by 'chen.jie', who is not on the client "
+                f"side (project_manager; {CLIENTS})"
+            ),
+        ) == raised(p.replace, accepted)
+
+    def test_replace_cannot_skip_the_acceptance_criteria(self):
+        p = delivered_beta()
+        before = snapshot(p)
+        accepted = p.milestone("M2").accept(by="li.wei", at=LATER)
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': Milestone 'M2' cannot become accepted by replace(): use "
+                "accept_milestone(), which checks that the client accepts it against every "
+                "acceptance criterion"
+            ),
+        ) == raised(p.replace, accepted)
+        assert before == snapshot(p)
+
+    def test_accept_milestone_still_accepts(self):
+        p = delivered_beta()
+        checked = {rid: p.requirement(rid).acceptance_criteria for rid in ("REQ-1", "REQ-2")}
+        q = p.accept_milestone("M2", by="zhang.min", at=LATER, checked=checked)
+        assert (MilestoneStatus.ACCEPTED, "zhang.min") == (
+            q.milestone("M2").status,
+            q.milestone("M2").accepted_by,
+        )
+
+
+# -- 4. statuses change only through named transitions; histories only grow ----------
+class TestNamedTransitions:
+    def test_revise_cannot_sign_off_a_removed_requirement_again(self):
+        r = SAMPLE.requirement("REQ-5").remove(by="li.wei", at=APPROVED_AT, why="CR-2")
+        assert (
+            "IllegalTransitionError",
+            (
+                "Requirement 'REQ-5' cannot be revised to signed_off: a status changes only "
+                "through sign_off(), complete() and remove() (it is removed)"
+            ),
+        ) == raised(r.revise, by="pm", at=LATER, why="x", status="signed_off")
+        assert RequirementStatus.REMOVED is r.status
+
+    def test_revise_cannot_reopen_a_done_requirement(self):
+        done = SAMPLE.requirement("REQ-1")
+        assert (
+            "IllegalTransitionError"
+            == raised(done.revise, by="pm", at=LATER, why="x", status="signed_off")[0]
+        )
+
+    def test_revise_cannot_overwrite_the_sign_off(self):
+        r = SAMPLE.requirement("REQ-2")
+        assert (
+            "IllegalTransitionError",
+            (
+                "Requirement 'REQ-2': revise() cannot set signed_off_by; they are recorded by "
+                "sign_off(), complete() and remove()"
+            ),
+        ) == raised(r.revise, by="pm", at=LATER, why="x", signed_off_by="chen.jie")
+
+    def test_remove_needs_a_reason(self):
+        assert (
+            "ValidationError",
+            "Requirement 'REQ-2'.why: expected a reason to remove the requirement, got str ''",
+        ) == raised(SAMPLE.requirement("REQ-2").remove, by="li.wei", at=LATER, why="")
+
+    @pytest.mark.parametrize(
+        ("field", "value", "shown"),
+        [
+            ("title", "SSO", "'Single sign-on with the corporate account' to 'SSO'"),
+            ("acceptance_criteria", ("x",), None),
+            ("estimate_days", 9, "Decimal('8') to Decimal('9')"),
+        ],
+    )
+    def test_replace_cannot_edit_a_signed_off_requirement(self, field, value, shown):
+        edited = attrs.evolve(SAMPLE.requirement("REQ-1"), **{field: value})
+        kind, message = raised(SAMPLE.replace, edited)
+        assert "IllegalTransitionError" == kind
+        assert message.startswith(f"Project 'ACME': Requirement 'REQ-1' is done: its {field} ")
+        assert message.endswith(
+            "by replace(); a signed-off requirement's content changes only by an applied change "
+            "request (submit a ChangeRequest and apply it)"
+        )
+        if shown:
+            assert f"cannot change from {shown} by" in message
+
+    def test_replace_cannot_remove_a_signed_off_requirement(self):
+        gone = SAMPLE.requirement("REQ-3").remove(by="li.wei", at=LATER, why="no CR")
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': Requirement 'REQ-3' cannot go from signed_off to removed by "
+                "replace(); a signed-off requirement's content changes only by an applied change "
+                "request (RemoveRequirement takes it out of the scope)"
+            ),
+        ) == raised(SAMPLE.replace, gone)
+
+    def test_a_delivered_or_accepted_milestone_is_not_rescheduled(self):
+        m1 = SAMPLE.milestone("M1")
+        assert (
+            "IllegalTransitionError",
+            (
+                "Milestone 'M1' cannot be rescheduled: it is accepted (allowed from: planned, "
+                "in_progress)"
+            ),
+        ) == raised(m1.reschedule, pendulum.date(2026, 12, 1), by="li.wei", at=LATER, why="x")
+        m2 = delivered_beta().milestone("M2")
+        assert (
+            "IllegalTransitionError"
+            == raised(m2.reschedule, pendulum.date(2027, 1, 8), by="li.wei", at=LATER, why="x")[0]
+        )
+
+    def test_edit_of_a_draft_is_recorded(self):
+        r = SAMPLE.requirement("REQ-6").edit(estimate_days=9, by="chen.jie", at=LATER)
+        assert (
+            Transition("draft", "draft", "chen.jie", LATER, "edited: estimate_days")
+            == (r.history[-1])
+        )
+        assert 9 == SAMPLE.replace(r).requirement("REQ-6").estimate_days
+
+    def test_edit_without_who_and_when_is_refused(self):
+        assert (
+            "ValidationError",
+            (
+                "Requirement 'REQ-6'.edit: expected by= and at= (who edited it and when; the edit "
+                "is recorded in the history), got by=None, at=None"
+            ),
+        ) == raised(SAMPLE.requirement("REQ-6").edit, title="Mobile")
+
+    def test_an_emptied_history_is_refused(self):
+        emptied = attrs.evolve(SAMPLE.milestone("M2"), history=())
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': Milestone 'M2'.history is append-only: entry 1 of 1 "
+                "(planned -> in_progress by 'chen.jie' at 2026-11-16T09:00:00+08:00) is missing, "
+                "got 0 entries"
+            ),
+        ) == raised(SAMPLE.replace, emptied)
+
+    def test_a_rewritten_history_is_refused(self):
+        r1 = SAMPLE.risk("R1")
+        closed = r1.close(by="chen.jie", at=LATER, why="IdP delivered")
+        p = SAMPLE.replace(closed)
+        entry = attrs.evolve(closed.history[-1], by="li.wei")
+        kind, message = raised(p.replace, attrs.evolve(closed, history=(entry,)))
+        assert "IllegalTransitionError" == kind
+        assert "Project 'ACME': Risk 'R1'.history is append-only: entry 1 of 1" in message
+
+    def test_a_status_that_is_not_the_last_entry_is_refused(self):
+        wrong = attrs.evolve(SAMPLE.milestone("M2"), status="planned")
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': Milestone 'M2'.status: expected in_progress (the last entry of "
+                "its history), got planned: a status changes only through its named transitions, "
+                "which "
+                "record it"
+            ),
+        ) == raised(SAMPLE.replace, wrong)
+
+    def test_a_made_up_entry_must_follow_on_from_the_status(self):
+        r = SAMPLE.requirement("REQ-6")
+        fake = Transition("done", "signed_off", "li.wei", LATER, "")
+        kind, message = raised(
+            SAMPLE.replace, attrs.evolve(r, status="done", completed_at=LATER, history=(fake,),
+                                         signed_off_by="li.wei", signed_off_at=LATER)
+        )  # fmt: skip
+        assert "IllegalTransitionError" == kind
+        assert "does not follow on from status draft" in message
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_only_a_grown_history_passes(data):
+    """Drop or change any recorded entry and the history is refused."""
+    m = SAMPLE.milestone("M1")  # three entries: started, delivered, accepted
+    i = data.draw(st.integers(0, len(m.history) - 1))
+    drop = data.draw(st.booleans())
+    entries = list(m.history)
+    if drop:
+        del entries[i]
+    else:
+        entries[i] = attrs.evolve(entries[i], why=entries[i].why + " (edited)")
+    with pytest.raises(cpm.IllegalTransitionError, match="append-only"):
+        only_grows(m, attrs.evolve(m, history=tuple(entries)), owner=m.label)
+    only_grows(m, m, owner=m.label)  # the same history passes
