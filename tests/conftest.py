@@ -7,6 +7,10 @@ derandomized so that a failure reproduces); ``nox -s tests_thorough`` uses
 ``mutation`` (10 derandomized examples): the same examples for every mutant, so
 a verdict does not depend on luck, and few of them, since a surviving mutant
 runs every test that covers it.
+
+Fuzz tests (``tests/test_fuzz_project_data.py``) run many more examples than a
+property: each profile has a ``-fuzz`` twin (``ci-fuzz``: 2,000 examples) that
+such a test reads by name when its module is imported.
 """
 
 import os
@@ -33,4 +37,8 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+#: Examples a fuzz test gets under each profile: cheap by default, thorough in CI.
+FUZZ_EXAMPLES = {"fast": 60, "ci": 2000, "thorough": 5000, "mutation": 10}
+for _name, _examples in FUZZ_EXAMPLES.items():
+    settings.register_profile(f"{_name}-fuzz", settings.get_profile(_name), max_examples=_examples)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))

@@ -6,7 +6,9 @@ cross-reference consistent and milestone dependencies acyclic (a milestone
 only depends on earlier ones).
 """
 
+import copy
 import datetime as dt
+import reprlib
 from decimal import Decimal
 
 import pendulum
@@ -205,7 +207,10 @@ def change_requests(draw, requester="li.wei", reqs=("REQ-1",), stones=("M1",), c
         cr = cr.assess(draw(assessments(currency)), by="pm", at=at.add(hours=1))
     if stage == "approved":
         cr = cr.approve(
-            by=client, at=at.add(hours=2), billing=draw(st.sampled_from(["free", "paid"]))
+            by=client,
+            at=at.add(hours=2),
+            billing=draw(st.sampled_from(["free", "paid"])),
+            why="the client accepts the impact",
         )
     elif stage == "rejected":
         cr = cr.reject(by=client, at=at.add(hours=2), why="not now")
@@ -441,3 +446,231 @@ unwritable_texts = st.tuples(
     st.sampled_from(["\x00", "\ud800", "\udfff", "\udc80"]),
     st.text(max_size=5),
 ).map(lambda parts: f"x{parts[0]}{parts[1]}{parts[2]}x")
+
+
+# -- fuzzing project data (tests/test_fuzz_project_data.py) ----------------------------
+#: Text a person might paste, or a file might carry: NUL, lone surrogates, bidi marks,
+#: stacked combining marks, zero-width and BOM characters, emoji, very long runs.
+odd_texts = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\x00",
+            "a\x00b",
+            "\ud800",
+            "x\udfffx",
+            "\u202eevil\u202c",
+            "\u200f\u200e",
+            "\u0645\u0631\u062d\u0628\u0627",
+            "e" + "\u0301" * 50,
+            "\u0301",
+            "\ufeff",
+            "\u200b",
+            "\U0001f600\u200d\U0001f4bb",
+            "<script>alert(1)</script>",
+            "**bold** | pipe | `x`",
+            "&amp; &#0; &",
+            "line\nbreak\r\n",
+            "\t",
+            "\x1b[31m",
+            "\uffff",
+            "\U0010ffff",
+            "x" * 100_000,
+            "\u4e2d" * 20_000,
+            "\u202e" * 1_000,
+        ]
+    ),
+    st.text(max_size=30),
+    st.text(alphabet=st.characters(categories=("Mn", "Cf", "Zs", "Zl", "Zp", "Co")), max_size=30),
+)
+#: Numbers at and past every edge, as JSON numbers and as the decimal strings the data uses.
+extreme_numbers = st.sampled_from([
+    0, -1, 1, 5, 6, 2**31, 2**63, -(2**63), 10**400, -(10**400), 1e308, -1e308, 5e-324, 1e-300,
+    float("inf"), float("-inf"), float("nan"), -0.0, True, False,
+    "0", "-0", "0.0", "-1", "1e3", "1E+999999999", "1e-999999999", "NaN", "sNaN", "-sNaN",
+    "Infinity", "-Infinity", "inf", "0x10", "1_000", " 1", "1 ", "١٢", "\uff11", "9" * 5000,
+    "0." + "0" * 5000 + "1", "1" + "0" * 400, "-99999999999999999999", "0.000001",
+    "100000000", "0.5", "1.23456789012345678901234567890",
+])  # fmt: skip
+#: Dates and instants at and past the domain's bounds, malformed or odd but well-formed.
+extreme_dates = st.sampled_from([
+    "0001-01-01", "9999-12-31", "1899-12-31", "1900-01-01", "2200-12-31", "2201-01-01",
+    "2026-02-29", "2028-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "+10000-01-01",
+    "-0001-01-01", "2026-1-1", "20261118", "2026-W47-2", "2026-322", "2026-11-24T00:00:00",
+    "1970-01-01", "2026-11-24", "2026-11-23", "2026-11-25", "2024-01-01", "2030-06-30",
+    "2026-11-18T17:00:00+08:00[Asia/Shanghai]", "2026-11-18T17:00:00+08:00",
+    "2026-11-18T17:00:00Z", "2026-11-18T17:00:00", "2026-11-18T17:00:00+23:59",
+    "2026-11-18T17:00:00-23:59", "2026-11-18T17:00:00+24:00", "0001-01-01T00:00:00+00:00",
+    "9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00",
+    "2026-03-29T01:30:00+00:00[Europe/London]", "2026-03-08T02:30:00-05:00[America/New_York]",
+    "2026-11-18T17:00:00+08:00[Mars/Olympus]", "2026-11-18T17:00:00+08:00[]",
+    "2026-11-18T17:00:00.999999999+08:00", "2026-11-18T24:00:00+08:00",
+    "2026-11-18T17:00:60+08:00", "1900-01-01T00:00:00+00:00[UTC]",
+    "2200-12-31T23:59:59+00:00[UTC]", "2201-01-01T00:00:00+00:00[UTC]",
+])  # fmt: skip
+#: Values of every JSON type, and some Python types that JSON has not.
+junk_values = st.one_of(
+    json_values, odd_texts, extreme_numbers, extreme_dates,
+    st.sampled_from([None, True, [], {}, [None], {"": None}, [[[]]], {"type": None},
+                     ("a",), b"bytes", {1: "int key"}, {None: 1}, object(), 1j, Decimal("1")]),
+)  # fmt: skip
+#: The id-keyed collections of a project and the reference fields in their items.
+_REFERENCES = {
+    "milestones": ("depends_on", "deliverables"),
+    "risks": ("affects", "owner"),
+    "goals": ("supports", "owner"),
+    "commitments": ("milestone", "to", "made_by"),
+    "feedback": ("stakeholder",),
+    "change_requests": ("requested_by",),
+    "requirements": ("signed_off_by",),
+}
+
+
+def _paths(node, prefix=(), depth=12):
+    """Every path (a tuple of keys and indices) inside ``node``, the root excepted.
+
+    A deeply nested value (made by an earlier mutation) is walked to ``depth`` only.
+    """
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, child in items:
+        yield (*prefix, key)
+        if isinstance(child, (dict, list)) and depth:
+            yield from _paths(child, (*prefix, key), depth - 1)
+
+
+#: Keys whose values are prose: what reports show, where odd Unicode matters most.
+_PROSE = {
+    "name", "title", "description", "why", "reason", "summary", "text", "response",
+    "contingency", "statement", "promise", "note", "metric", "unit", "email", "lessons",
+    "acceptance_criteria", "triggers",
+}  # fmt: skip
+
+
+def _leaf_mutation(draw, value):
+    """A replacement for ``value``: most often of its own kind, so the data may still load."""
+    kind = draw(st.integers(0, 3))
+    if kind == 0:
+        return draw(junk_values)
+    if isinstance(value, str):
+        return draw(st.one_of(odd_texts, extreme_dates, extreme_numbers.map(str)))
+    if isinstance(value, bool) or value is None:
+        return draw(st.one_of(extreme_numbers, odd_texts, extreme_dates))
+    if isinstance(value, (int, float)):
+        return draw(extreme_numbers)
+    if isinstance(value, list):
+        if value and draw(st.booleans()):
+            return value * draw(st.integers(2, 50))  # many copies, and duplicates
+        return draw(st.lists(junk_values, max_size=3))
+    return draw(junk_values)
+
+
+def _nest(value, depth):
+    for i in range(depth):
+        value = [value] if i % 2 else {"x": value}
+    return value
+
+
+_SHORT_REPR = reprlib.Repr()
+_SHORT_REPR.maxlevel, _SHORT_REPR.maxstring, _SHORT_REPR.maxother = 4, 60, 60
+
+
+def _shown(value):
+    """A short repr: a deep or long value would drown the report of a failing example."""
+    return _SHORT_REPR.repr(value)
+
+
+def _mutate(draw, data):
+    """Apply one mutation to ``data`` in place; return what it did, briefly."""
+    action = draw(st.sampled_from(["prose", "prose", "prose", "leaf", "leaf", "leaf", "delete",
+                                   "nest", "duplicate", "cycle", "unknown", "add_key",
+                                   "retype"]))  # fmt: skip
+    if action == "duplicate":  # an item twice, or another item's id
+        field = draw(st.sampled_from([k for k in _REFERENCES if data.get(k)] or ["requirements"]))
+        items = data.get(field)
+        if isinstance(items, list) and items and all(isinstance(i, dict) for i in items):
+            i, j = draw(st.integers(0, len(items) - 1)), draw(st.integers(0, len(items) - 1))
+            if draw(st.booleans()):
+                items.append(copy.deepcopy(items[i]))
+                return f"{field}[{i}] appended again"
+            items[i]["id"] = items[j].get("id")
+            return f"{field}[{i}].id = {_shown(items[j].get('id'))}"
+    if action == "cycle":  # milestone dependencies that go round
+        stones = data.get("milestones")
+        if isinstance(stones, list) and stones and all(isinstance(m, dict) for m in stones):
+            picked = draw(st.lists(st.integers(0, len(stones) - 1), min_size=1, max_size=4))
+            ids = [stones[k].get("id") for k in picked]
+            for k, nxt in zip(picked, [*ids[1:], ids[0]], strict=True):
+                deps = stones[k].get("depends_on")
+                stones[k]["depends_on"] = [*(deps if isinstance(deps, list) else []), nxt]
+            return f"milestones {picked} depend on each other in a ring"
+    if action == "unknown":  # a reference to nothing, or to something of the wrong kind
+        field = draw(st.sampled_from(sorted(_REFERENCES)))
+        items = data.get(field)
+        if isinstance(items, list) and items and isinstance(items[0], dict):
+            k = draw(st.integers(0, len(items) - 1))
+            ref = draw(st.sampled_from(_REFERENCES[field]))
+            target = draw(st.sampled_from(["NOPE", "M1", "REQ-1", "li.wei", "CR-1", "", "R1"]))
+            if isinstance(items[k], dict):
+                items[k][ref] = [target] if isinstance(items[k].get(ref), list) else target
+                return f"{field}[{k}].{ref} = {items[k][ref]!r}"
+    paths = list(_paths(data))
+    if action == "prose":  # the text a report shows: odd Unicode, long runs, markup
+        prose = [p for p in paths if p[-1] in _PROSE or (len(p) > 1 and p[-2] in _PROSE)]
+        paths = prose or paths
+        action = "leaf"
+    path = draw(st.sampled_from(paths))
+    *parents, key = path
+    node = data
+    for p in parents:
+        node = node[p]
+    value = node[key]
+    where = "$" + "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path)
+    if action == "delete":
+        del node[key]
+        return f"del {where}"
+    if action == "nest":
+        depth = draw(st.sampled_from([1, 2, 3, 10, 100, 2_000]))
+        node[key] = _nest(value, depth)
+        return f"{where} nested {depth} deep"
+    if action == "add_key" and isinstance(node, dict):
+        new = draw(st.one_of(odd_texts, st.sampled_from(["id", "schema_version", "type"])))
+        node[new] = draw(junk_values)
+        return f"{where[: -len(str(key)) - 1]}[{_shown(new)}] = {_shown(node[new])}"
+    if action == "retype":  # a dict where a list is, a list where a dict is
+        node[key] = [value] if isinstance(value, dict) else {"0": value}
+        return f"{where} = {_shown(node[key])}"
+    node[key] = _leaf_mutation(draw, value)
+    return f"{where} = {_shown(node[key])}"
+
+
+class MutatedData:
+    """Project data (``.data``) and the mutations that made it (``.mutations``).
+
+    Hypothesis shows the mutations, not the data: that may be nested thousands deep.
+    """
+
+    def __init__(self, data, mutations):
+        self.data, self.mutations = data, mutations
+
+    def __repr__(self):
+        return f"MutatedData(sample with: {'; '.join(self.mutations)})"
+
+    def _repr_pretty_(self, printer, cycle):
+        printer.text(repr(self))
+
+
+@st.composite
+def mutated_project_data(draw, max_mutations=4):
+    """The sample project's data with one to ``max_mutations`` mutations, as MutatedData.
+
+    Mutations: delete a key or list item, replace a value (junk of every JSON type, or a
+    value of its own kind at the edges: odd Unicode, extreme numbers and dates), nest a
+    value deeply, duplicate an item or an id, make milestone dependencies go round, point
+    a reference at nothing, add an unknown key, turn a dict into a list or back.
+    """
+    data = cpm.to_dict(cpm.sample_project())
+    # Mostly one mutation, so that a fair share of the examples still loads.
+    count = draw(st.sampled_from([1, 1, 1, *range(2, max_mutations + 1)]))
+    done = [_mutate(draw, data) for _ in range(count)]
+    return MutatedData(data, done)

@@ -343,3 +343,31 @@ class TestReferences:
     def test_the_sample_project_is_still_valid(self):
         project = cpm.sample_project()
         assert project == from_dict(cpm.Project, to_dict(project))
+
+
+# -- found by fuzzing project data (tests/test_fuzz_project_data.py) -----------------
+class TestFoundByFuzzing:
+    @pytest.mark.parametrize(
+        "build",
+        [
+            lambda: cpm.Stakeholder(id="a", name="b", role=DEEP),
+            lambda: cpm.Requirement(id="R", title="t", priority=DEEP),
+            lambda: from_dict(cpm.Stakeholder, {"id": "a", "name": "b", "role": DEEP}),
+            lambda: from_dict(cpm.Requirement, {"id": "R", "title": "t", "kind": DEEP}),
+        ],
+        ids=["role", "priority", "from_dict role", "from_dict kind"],
+    )
+    def test_a_deep_list_for_an_enum_is_refused_by_name(self, build):
+        """An enum field given a list 5,000 deep: a ClientPMError, not a RecursionError."""
+        with pytest.raises(cpm.ClientPMError) as info:
+            build()
+        assert "expected one of" in str(info.value)
+        assert len(str(info.value)) < SHORT
+
+    def test_a_deep_client_role_in_project_data_is_refused_with_its_path(self):
+        """The fuzz's minimal case: the sample's data with $.client.role nested 2,000 deep."""
+        data = to_dict(cpm.sample_project())
+        data["client"]["role"] = nested(2000)
+        with pytest.raises(cpm.SerializationError) as info:
+            from_dict(cpm.Project, data)
+        assert ["$.client.role"] == [p.where for p in info.value.problems]

@@ -229,6 +229,8 @@ def to_enum(cls: type[E], value: object) -> E:
     """
     if isinstance(value, cls):
         return value
+    if not isinstance(value, (str, int, float)):  # Enum's own error would repr a deep value
+        return cast(E, value)
     try:
         return cls(value)
     except (ValueError, TypeError):

@@ -209,6 +209,8 @@ class _Walker:
             return self.decimal(data, path)
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
             try:
+                if not isinstance(data, (str, int, float)):  # Enum's error would repr it
+                    raise TypeError
                 return kind(data)
             except (ValueError, TypeError):
                 allowed = ", ".join(repr(m.value) for m in kind)

@@ -53,6 +53,24 @@ TZ = "Asia/Shanghai"
 SAMPLE_LATER = pendulum.datetime(2026, 11, 25, 10, tz=TZ)
 
 
+def approve_all(project, cr, billing, at=SAMPLE_LATER):
+    """``project`` holding the assessed ``cr``, approved by the client and every named approver.
+
+    A role named because nobody held it gets a holder first (D14).
+    """
+    roles = {r.value for r in Role}
+    holders = {n: f"{n}.holder" for n in cr.assessment.approvers if n in roles}
+    project = project.add(*[cpm.Stakeholder(id=h, name=n, role=n) for n, h in holders.items()])
+    project = project.replace(cr) if project.has(cr.id) else project.add(cr)
+    why = "approved with the impact in view"
+    project = project.approve_change(cr.id, by=project.client.id, at=at, billing=billing, why=why)
+    for named in cr.assessment.approvers:
+        who = holders.get(named, named)
+        if all(t.by != who for t in project.change_request(cr.id).approvals):
+            project = project.approve_change(cr.id, by=who, at=at, why=why)
+    return project
+
+
 @pytest.fixture
 def project():
     return cpm.sample_project()
@@ -126,10 +144,8 @@ class TestSampleChange:
         impact = assess_sample(project, cr, schedule=plan)
         assessed = cr.assess(impact, by="chen.jie", at=SAMPLE_AT)
         assert assessed.assessment == impact.to_assessment()
-        approved = assessed.approve(
-            by="li.wei", at=SAMPLE_LATER, billing=impact.recommendation.billing
-        )
-        after = project.apply(approved)
+        approved = approve_all(project, assessed, impact.recommendation.billing)
+        after = approved.apply("CR-1")
         assert project.budget + impact.recommendation.price == after.budget
         assert after.requirement("REQ-2").baseline_estimate_days == 10
         new_plan = schedule(after, as_of=SAMPLE_AS_OF)
@@ -310,10 +326,8 @@ class TestIncremental:
         cr = sample_request(*changes)
         plan = schedule(project, as_of=SAMPLE_AS_OF)
         impact = assess_sample(project, cr, schedule=plan)
-        cr = cr.assess(impact, by="chen.jie", at=SAMPLE_AT).approve(
-            by="li.wei", at=SAMPLE_LATER, billing="paid"
-        )
-        after = schedule(project.add(cr).apply(cr), as_of=SAMPLE_AS_OF)
+        cr = cr.assess(impact, by="chen.jie", at=SAMPLE_AT)
+        after = schedule(approve_all(project, cr, "paid").apply(cr.id), as_of=SAMPLE_AS_OF)
         moved = {m.id: m for m in impact.schedule.moves}
         for f in plan.forecasts():
             expected = moved[f.id].new_finish if f.id in moved else f.earliest_finish
@@ -369,10 +383,8 @@ class TestIncremental:
         cr = sample_request(*changes)
         impact = assess_sample(project, cr)
         b = impact.budget
-        cr = cr.assess(impact, by="chen.jie", at=SAMPLE_AT).approve(
-            by="li.wei", at=SAMPLE_LATER, billing="paid"
-        )
-        after = project.add(cr).apply(cr)
+        cr = cr.assess(impact, by="chen.jie", at=SAMPLE_AT)
+        after = approve_all(project, cr, "paid").apply(cr.id)
         assert project.estimated_cost == b.forecast_before
         assert after.estimated_cost == b.forecast_after - b.contingency
         assert after.estimated_cost - project.estimated_cost == b.effort_cost
@@ -1308,8 +1320,8 @@ class TestDrafts:
             b.forecast_after,
         )
         at = pendulum.datetime(2026, 11, 25, 10, tz="Asia/Shanghai")
-        cr = cr.assess(impact, by="chen.jie", at=at).approve(by="li.wei", at=at, billing="free")
-        assert (p.estimated_cost, p.add(cr).apply(cr).estimated_cost) == (
+        cr = cr.assess(impact, by="chen.jie", at=at)
+        assert (p.estimated_cost, approve_all(p, cr, "free", at).apply(cr.id).estimated_cost) == (
             b.forecast_before,
             b.forecast_after - b.contingency,
         )

@@ -158,7 +158,8 @@ class TestCosts:
         project = cpm.sample_project()
         # 124,000 spent + (10 + 15 + 5 + 12 + 6) days x 4,000; REQ-1 is done
         assert cpm.Money("316000", "CNY") == forecast_cost(project, AS_OF)
-        assert cpm.Money("272000", "CNY") == forecast_cost(project, pendulum.date(2026, 11, 19))
+        # On 19 November REQ-1 (done on the 20th) was still to do, as the schedule counts it.
+        assert cpm.Money("304000", "CNY") == forecast_cost(project, pendulum.date(2026, 11, 19))
         done = project.requirement("REQ-2").complete(by="liu.yang", at=AT)
         assert cpm.Money("276000", "CNY") == forecast_cost(project.replace(done), AS_OF)
 
@@ -232,7 +233,7 @@ class TestSignals:
         [
             (5, 3, (Rag.AMBER, ("Risk R1 scores 15 (high).",))),
             (4, 4, (Rag.AMBER, ("Risk R1 scores 16 (high).",))),
-            (5, 4, (Rag.RED, ("Risk R1 scores 20 (high).",))),
+            (5, 4, (Rag.RED, ("Risk R1 scores 20 (critical).",))),
             (3, 4, (Rag.GREEN, (GOOD,))),
         ],
     )
@@ -258,7 +259,7 @@ class TestSignals:
         risky = attrs.evolve(project.risk("R1"), probability=5, impact=5)
         closed = risky.close(by="chen.jie", at=AT, why="done")
         assert (Rag.GREEN, (GOOD,)) == health(project.replace(closed))
-        assert (Rag.RED, ("Risk R1 scores 25 (high).",)) == health(project.replace(risky))
+        assert (Rag.RED, ("Risk R1 scores 25 (critical).",)) == health(project.replace(risky))
 
     def test_complaint_waiting(self):
         project = cpm.sample_project()  # F4 received Monday 23 November, no response
@@ -360,7 +361,7 @@ class TestSignals:
         assert (
             Rag.RED,
             (
-                "Risk R3 scores 20 (high).",
+                "Risk R3 scores 20 (critical).",
                 "Complaint F4 has waited 1 working day(s) for a response.",
                 "Risk R1 scores 15 (high).",
             ),
@@ -488,7 +489,8 @@ class TestMoreEdges:
         late_m1 = "M1 is forecast 1 working day(s) after its due date 13 Nov 2026."
         assert (Rag.AMBER, (late_m1,)) == health(free, as_of=early)
         unbudgeted = attrs.evolve(project, budget=cpm.Money("0", "CNY"))
-        no_budget = "No budget is set, but the forecast cost is CNY 192,000.00."
+        # nothing spent yet, and all 56 signed-off days (REQ-1 too: done later) still to do
+        no_budget = "No budget is set, but the forecast cost is CNY 224,000.00."
         assert (Rag.AMBER, (late_m1, no_budget)) == health(unbudgeted, as_of=early)
 
     def test_ratings_are_dated_in_the_clients_zone(self):
@@ -592,7 +594,7 @@ class TestHealthPolicy:
     def test_a_high_risk(self, project):
         risky = resolved_f4(project).replace(attrs.evolve(project.risk("R1"), probability=5))
         status = cpm.weekly_report(risky, as_of=AS_OF, locale="en").status
-        assert (cpm.Rag.RED, ("Risk R1 scores 20 (high).",)) == (status.rag, status.reasons)
+        assert (cpm.Rag.RED, ("Risk R1 scores 20 (critical).",)) == (status.rag, status.reasons)
 
     def test_bad_policy(self):
         with pytest.raises(cpm.ValidationError, match=r"HealthPolicy\.red_slip_days: .*-1"):

@@ -55,7 +55,8 @@ class TestOneLanguagePerMemo:
     def test_the_options_table_is_in_english(self, project):
         report = memo(project, impact_in(project, "zh"), "en")
         rows = report.section("options").blocks[0].rows
-        assert rows[1][1].startswith("Adds 7 person-days of work (28000.00 CNY at the day rate).")
+        # the client's options carry their own effect, not the team's reasons (no day-rate cost)
+        assert rows[1][1].startswith("Adds 7 person-days of work. 3 milestone(s) move;")
         assert rows[1][1] == rows[2][1]
 
     @pytest.mark.parametrize("fmt", FORMATS)
@@ -67,7 +68,7 @@ class TestOneLanguagePerMemo:
     def test_a_chinese_memo_of_an_english_assessment_writes_chinese_sentences(self, project):
         report = memo(project, impact_in(project, "en"), "zh")
         rows = report.section("options").blocks[0].rows
-        assert rows[1][1].startswith("增加 7 人天工作量（按日费率计 28000.00 CNY）。")
+        assert rows[1][1].startswith("增加 7 人天工作量。3 个里程碑推迟")
         # Latin only where the data is: ids, dates, money, the request's own title and words.
         english = re.compile(r"\b(?:Adds|Bill|milestone|working|person|budget|client)\b")
         assert [] == [text for text in every_text(report) if english.search(text)]

@@ -171,7 +171,10 @@ class TestOtherReports:
         recommended = [row[0] for row in options.rows if "(recommended)" in row[0]]
         assert 1 == len(recommended)
         assert recommended[0].startswith("Make it as a paid change for CNY")
-        assert "Approval needed from: wang.fang, li.wei." in texts(memo.section("decision"))
+        # the client memo asks the client; the team memo names the internal approver too
+        assert "Approval needed from: li.wei." in texts(memo.section("decision"))
+        team = cpm.change_memo(project, cr, impact, locale="en", audience="team")
+        assert "Approval needed from: wang.fang, li.wei." in texts(team.section("decision"))
 
     def test_change_memo_refuses_another_requests_impact(self, project):
         cr = project.change_request("CR-1")

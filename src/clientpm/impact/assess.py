@@ -20,8 +20,11 @@ too), and its duration follows the schedule's duration rule; moved due dates
 are applied; :meth:`Schedule.what_if_effort` then propagates the slip.
 
 **Budget.** The cost delta is the effort delta at the day rate, plus the
-policy's contingency on added work. The forecast cost is the signed-off
-scope at the day rate (:attr:`Project.estimated_cost`) plus the cost delta.
+policy's contingency on added work. The forecast before the change is
+still the estimate of the signed-off scope at the day rate
+(:attr:`Project.estimated_cost`), not the reports' forecast cost
+(:func:`clientpm.model.budget.forecast_cost`); after the change it is that
+plus the cost delta.
 
 **Risk.** Active risks that affect a changed requirement or an affected
 milestone are linked. A linked risk's probability goes up one step (at most

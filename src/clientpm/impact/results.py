@@ -133,8 +133,10 @@ class BudgetImpact:
         contingency: The policy's contingency on added work.
         cost_delta: ``effort_cost + contingency``.
         budget: The budget now.
-        forecast_before: Forecast cost before (signed-off scope at the day rate).
-        forecast_after: Forecast cost after the change.
+        forecast_before: The estimate of the signed-off scope at the day rate
+            before the change (:attr:`Project.estimated_cost`), not the
+            reports' forecast cost (:func:`clientpm.model.budget.forecast_cost`).
+        forecast_after: ``forecast_before + cost_delta``.
         percent_of_budget: ``cost_delta`` as a percentage of the budget
             (``None`` for a zero budget).
         forecast_percent: ``forecast_after`` as a percentage of the budget.
@@ -371,6 +373,7 @@ class ChangeImpact:
         >>> at = pendulum.datetime(2026, 11, 25, 10, tz="Asia/Shanghai")
         >>> cr = p.change_request("CR-1").assess(impact, by="chen.jie", at=at)
         >>> cr = cr.approve(by="li.wei", at=at, billing=impact.recommendation.billing)
+        >>> cr = cr.record_approval(by="wang.fang", at=at)  # the escalation it names
         >>> p.apply(cr).budget
         Money('510800.00', 'CNY')
 

@@ -50,7 +50,8 @@ class EarnedValue:
 
     All four are :class:`~clientpm.Money` of one currency, none negative.
     Derived figures: ``cv`` and ``sv`` (Money), ``cpi`` and ``spi``
-    (Decimal), the estimates at completion ``eac_cpi``, ``eac_atypical``,
+    (Decimal), the earned-value estimates at completion (not the forecast
+    cost of :func:`clientpm.model.budget.forecast_cost`) ``eac_cpi``, ``eac_atypical``,
     ``eac_cpi_spi`` and :meth:`eac_bottom_up`, then ``etc``, ``vac``,
     ``tcpi`` and :meth:`tcpi_eac`. Any of them is :data:`UNDEFINED` when its
     denominator is zero.
@@ -131,7 +132,11 @@ class EarnedValue:
     def eac_cpi(self) -> Money | Undefined:
         """Estimate at completion ``BAC / CPI`` (= ``BAC × AC / EV``): the cost rate continues.
 
-        :data:`UNDEFINED` when the CPI is undefined (AC = 0) or 0 (EV = 0).
+        An earned-value estimate, not the project's forecast cost (spent to
+        date plus the remaining work at the day rate,
+        :func:`clientpm.model.budget.forecast_cost`, which reports show as
+        "Forecast cost"). :data:`UNDEFINED` when the CPI is undefined (AC = 0)
+        or 0 (EV = 0).
         """
         if self.ac.amount == 0 or self.ev.amount == 0:
             return UNDEFINED

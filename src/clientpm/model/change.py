@@ -10,6 +10,15 @@ A change request is a state machine::
 It cannot be approved **or rejected** before it has been assessed (D5: never
 reject on the spot — record it, evaluate it, then answer), and approval needs
 the client's acceptance of the assessed impact and a billing decision (D4, D6).
+
+Every approval is recorded, with who, when and why, in the history and in
+``approvals``: the client's (:meth:`ChangeRequest.approve`, which makes the
+request *approved*) and those of the other approvers the assessment names
+(:meth:`ChangeRequest.record_approval`, in any order). A named approver who
+records the assessment approves its answer by doing so, unless it recommends
+rejecting. Approving a change the assessment recommends rejecting needs a
+reason. Who may approve, and whether every named approver has, is the
+project's rule (:meth:`Project.approve_change`, :meth:`Project.apply`).
 """
 
 from __future__ import annotations
@@ -311,6 +320,9 @@ class ChangeRequest(Identified):
         decided_at: When.
         billing: For an approved change, free or paid (D6).
         history: Every transition, with who, when and why.
+        approvals: The entries of the history that record an approval of the
+            current assessment, the client's included (cleared when it is
+            assessed again); see :meth:`record_approval`.
 
     Example:
         >>> import pendulum
@@ -344,6 +356,7 @@ class ChangeRequest(Identified):
     history: tuple[Transition, ...] = attrs.field(
         default=attrs.Factory(_submitted, takes_self=True), converter=to_tuple
     )
+    approvals: tuple[Transition, ...] = attrs.field(default=(), converter=to_tuple)
 
     def __attrs_post_init__(self) -> None:
         c = self._checks()
@@ -367,7 +380,15 @@ class ChangeRequest(Identified):
         if self.billing is not None:
             c.choice("billing", self.billing, Billing)
         c.items("history", self.history, Transition, "a Transition")
+        c.items("approvals", self.approvals, Transition, "a Transition")
         c.raise_if_any()
+        for i, entry in enumerate(self.approvals):
+            if entry not in self.history:
+                c.add(
+                    f"approvals[{i}]",
+                    f"expected an entry of the history (an approval is recorded there), "
+                    f"got {entry.by!r} at {entry.at.isoformat()}",
+                )
         needs_assessment = {_S.ASSESSED, _S.APPROVED, _S.REJECTED, _S.DEFERRED, _S.IMPLEMENTED}
         if self.status in needs_assessment and self.assessment is None:
             c.add(
@@ -399,7 +420,9 @@ class ChangeRequest(Identified):
 
         Allowed while submitted, assessed (a re-assessment) or deferred. The request
         then awaits a new decision, so a deferral's ``decided_by`` and ``decided_at``
-        are cleared.
+        are cleared, and so are the approvals of an earlier assessment. When ``by``
+        is one of the approvers the assessment names and it does not recommend
+        rejecting, recording it is ``by``'s approval (kept in ``approvals``).
 
         Raises:
             IllegalTransitionError: once the request is decided or withdrawn.
@@ -426,12 +449,16 @@ class ChangeRequest(Identified):
                 f"expected {type(impact).__name__}.to_assessment() to return an Assessment, "
                 f"got {describe(assessment)}",
             )
-        return transition(
+        assessed = transition(
             self, owner=self.label, action="be assessed",
             allowed=[_S.SUBMITTED, _S.ASSESSED, _S.DEFERRED], to=_S.ASSESSED, by=by, at=at,
             why=why or f"assessed: {assessment.recommendation.value}; {assessment.summary}",
-            assessment=assessment, decided_by=None, decided_at=None, billing=None,
+            assessment=assessment, decided_by=None, decided_at=None, billing=None, approvals=(),
         )  # fmt: skip
+        if by in assessment.approvers and assessment.recommendation is not Recommendation.REJECT:
+            # A named approver who records the assessment approves its answer.
+            return attrs.evolve(assessed, approvals=assessed.history[-1:])
+        return assessed
 
     def approve(
         self, *, by: str, at: pendulum.DateTime, billing: Billing | str, why: str = ""
@@ -444,13 +471,30 @@ class ChangeRequest(Identified):
             at: When.
             billing: Free (the team absorbs it) or paid (the quoted price is added
                 to the budget when applied).
-            why: A note; by default the accepted impact is recorded.
+            why: A note; by default the accepted impact is recorded. Required
+                when the assessment recommends rejecting the change.
 
         Raises:
             IllegalTransitionError: before assessment (D5) or after a decision.
-            ValidationError: for a missing or unknown billing decision.
+            ValidationError: for a missing or unknown billing decision, and for
+                a blank ``why`` when the assessment recommends rejecting.
 
-        """
+        Example:
+            >>> import pendulum
+            >>> from clientpm import Assessment, Money, sample_project
+            >>> at = pendulum.datetime(2026, 11, 25, 10, tz="Asia/Shanghai")
+            >>> no = Assessment(effort_days=30, cost=Money("120000", "CNY"), slip_days=20,
+            ...                 recommendation="reject", summary="breaks the go-live date")
+            >>> cr = sample_project().change_request("CR-1").assess(no, by="chen.jie", at=at)
+            >>> cr.approve(by="li.wei", at=at, billing="paid")
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.ValidationError: ChangeRequest 'CR-1'.why: expected a reason to approve a change its assessment recommends rejecting, got str ''
+            >>> done = cr.approve(by="li.wei", at=at, billing="paid", why="the board insists")
+            >>> [(t.by, t.why) for t in done.approvals]
+            [('li.wei', 'the board insists')]
+
+        """  # noqa: E501
         self._must_be_assessed("approved")
         decision = enum_converter(Billing)(billing)
         if not isinstance(decision, Billing):
@@ -462,12 +506,68 @@ class ChangeRequest(Identified):
             raise illegal(self.label, "be approved", self.status, [_S.ASSESSED])
         assert self.assessment is not None  # an assessed request has one (its checks say so)
         summary = self.assessment.summary
-        return transition(
+        done = transition(
             self, owner=self.label, action="be approved", allowed=[_S.ASSESSED],
             to=_S.APPROVED, by=by, at=at,
-            why=why or f"client accepted the impact ({summary}); billing: {decision.value}",
+            why=self._approval_why(
+                why, f"client accepted the impact ({summary}); billing: {decision.value}"
+            ),
             decided_by=by, decided_at=to_datetime(at), billing=decision,
         )  # fmt: skip
+        return attrs.evolve(done, approvals=(*self.approvals, done.history[-1]))
+
+    def _approval_why(self, why: str, default: str) -> str:
+        """The reason an approval records; one is required against a *reject* recommendation."""
+        assert self.assessment is not None
+        if self.assessment.recommendation is Recommendation.REJECT:
+            need_reason(self.label, why, "approve a change its assessment recommends rejecting")
+        return why or default
+
+    def record_approval(self, *, by: str, at: pendulum.DateTime, why: str = "") -> ChangeRequest:
+        """Record the approval of one more approver, e.g. a manager the policy escalates to.
+
+        The status does not change: the client's approval (:meth:`approve`)
+        makes the request *approved*, before or after the others. The entry
+        goes into the history and into ``approvals``. Who may approve, and
+        whether everyone the assessment names has, is checked by
+        :meth:`Project.approve_change` and :meth:`Project.apply`.
+
+        Raises:
+            IllegalTransitionError: before assessment (D5), unless the request is
+                assessed or approved, or when ``by`` has already approved it.
+            ValidationError: for a blank ``why`` when the assessment recommends
+                rejecting, and for a bad ``by`` or ``at``.
+
+        Example:
+            >>> import pendulum
+            >>> from clientpm import Assessment, Money, sample_project
+            >>> at = pendulum.datetime(2026, 11, 25, 10, tz="Asia/Shanghai")
+            >>> a = Assessment(effort_days=7, cost=Money("30800", "CNY"), slip_days=4,
+            ...                recommendation="bill", summary="7 days",
+            ...                approvers=["wang.fang", "li.wei"])
+            >>> cr = sample_project().change_request("CR-1").assess(a, by="chen.jie", at=at)
+            >>> cr = cr.record_approval(by="wang.fang", at=at.add(hours=1))
+            >>> cr.status.value, [(t.by, t.why) for t in cr.approvals]
+            ('assessed', [('wang.fang', 'approved the assessed impact (7 days)')])
+
+        """
+        self._must_be_assessed("approved")
+        allowed = [_S.ASSESSED, _S.APPROVED]
+        if self.status not in allowed:
+            raise illegal(self.label, "be approved", self.status, allowed)
+        for entry in self.approvals:
+            if entry.by == by:
+                raise IllegalTransitionError(
+                    f"{self.label} was already approved by {by!r} at {entry.at.isoformat()}; "
+                    "each approver approves once"
+                )
+        assert self.assessment is not None
+        why = self._approval_why(why, f"approved the assessed impact ({self.assessment.summary})")
+        done = transition(
+            self, owner=self.label, action="be approved", allowed=allowed, to=self.status,
+            by=by, at=at, why=why,
+        )  # fmt: skip
+        return attrs.evolve(done, approvals=(*self.approvals, done.history[-1]))
 
     def reject(self, *, by: str, at: pendulum.DateTime, why: str) -> ChangeRequest:
         """Reject an assessed request, saying why.

@@ -16,6 +16,7 @@ from clientpm._convert import (
 )
 from clientpm.enums import MilestoneStatus
 from clientpm.model.history import Transition, illegal, record, transition
+from clientpm.work_calendar import WorkCalendar
 
 __all__ = ["Milestone"]
 
@@ -54,6 +55,10 @@ class Milestone(Identified):
         accepted_by: Who on the client's side accepted it (D15).
         accepted_at: When.
         history: Every transition, with who, when and why.
+        accepted_criteria: The acceptance criteria the client checked and found
+            met when accepting it, each as ``"REQ-1: criterion"`` (by
+            ``accepted_by``, at ``accepted_at``; see
+            :meth:`Project.accept_milestone`).
 
     Example:
         >>> from clientpm import Milestone
@@ -84,6 +89,7 @@ class Milestone(Identified):
         default=None, converter=to_optional_datetime
     )
     history: tuple[Transition, ...] = attrs.field(default=(), converter=to_tuple)
+    accepted_criteria: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
 
     def __attrs_post_init__(self) -> None:
         c = self._checks()
@@ -104,7 +110,14 @@ class Milestone(Identified):
         c.text("accepted_by", self.accepted_by, optional=True)
         c.instant("accepted_at", self.accepted_at, optional=True)
         c.items("history", self.history, Transition, "a Transition")
+        c.strings("accepted_criteria", self.accepted_criteria, what="criterion")
         c.raise_if_any()
+        if self.accepted_criteria and self.status is not _S.ACCEPTED:
+            c.add(
+                "accepted_criteria",
+                f"a {self.status.value} milestone has no accepted criteria, "
+                f"got {len(self.accepted_criteria)}",
+            )
         if self.status is _S.ACCEPTED and (self.accepted_by is None or self.accepted_at is None):
             c.add("accepted_by", "an accepted milestone needs accepted_by and accepted_at")
         if self.status.is_finished and self.delivered_at is None:
@@ -118,7 +131,12 @@ class Milestone(Identified):
 
     @property
     def slip_from_baseline(self) -> int:
-        """Calendar days ``due`` has moved from ``baseline_due`` (positive = later).
+        """*Calendar* days ``due`` has moved from ``baseline_due`` (positive = later).
+
+        The 0.1.0 figure, kept as it was: it counts weekends and holidays,
+        unlike every other day count of clientpm. For the working days, as
+        the schedule's ``MilestoneForecast.days_past_baseline`` counts them,
+        use :meth:`workdays_from_baseline`.
 
         Example:
             >>> Milestone(id="M1", title="Beta", due="2026-12-21", baseline_due="2026-12-18").slip_from_baseline
@@ -126,6 +144,34 @@ class Milestone(Identified):
 
         """  # noqa: E501
         return self.due.toordinal() - self.baseline_due.toordinal()
+
+    def workdays_from_baseline(self, calendar: WorkCalendar) -> int:
+        """Working days ``due`` has moved from ``baseline_due`` in ``calendar`` (positive = later).
+
+        The working days after ``baseline_due`` up to and including ``due``
+        (:meth:`WorkCalendar.workdays_between`); negative when ``due`` moved
+        earlier. Pass the project's calendar (``project.calendar``).
+
+        Raises:
+            ValidationError: when ``calendar`` is not a :class:`WorkCalendar`,
+                or a date is outside the years it holds.
+
+        Example:
+            >>> from clientpm import WorkCalendar
+            >>> m = Milestone(id="M1", title="Beta", due="2026-12-21", baseline_due="2026-12-18")
+            >>> m.workdays_from_baseline(WorkCalendar()), m.slip_from_baseline  # Fri -> Mon
+            (1, 3)
+
+        """
+        if not isinstance(calendar, WorkCalendar):
+            from clientpm._checks import describe
+            from clientpm.errors import ValidationError
+
+            raise ValidationError.single(
+                f"{self.label}.workdays_from_baseline.calendar",
+                f"expected a WorkCalendar, got {describe(calendar)}",
+            )
+        return calendar.workdays_between(self.baseline_due, self.due)
 
     def start(self, *, by: str, at: pendulum.DateTime, why: str = "") -> Milestone:
         """Record that work on the milestone has started.
@@ -161,11 +207,19 @@ class Milestone(Identified):
             delivered_at=to_datetime(at),
         )  # fmt: skip
 
-    def accept(self, *, by: str, at: pendulum.DateTime, why: str = "") -> Milestone:
+    def accept(
+        self,
+        *,
+        by: str,
+        at: pendulum.DateTime,
+        why: str = "",
+        criteria: tuple[str, ...] = (),
+    ) -> Milestone:
         """Record the client's acceptance of a delivered milestone (D15).
 
         Use :meth:`Project.accept_milestone` to also check the deliverables'
-        acceptance criteria.
+        acceptance criteria; it records the criteria checked in
+        ``accepted_criteria`` (``criteria`` here).
 
         Example:
             >>> import pendulum
@@ -178,7 +232,7 @@ class Milestone(Identified):
         return transition(
             self, owner=self.label, action="be accepted", allowed=[_S.DELIVERED],
             to=_S.ACCEPTED, by=by, at=at, why=why or "accepted by the client",
-            accepted_by=by, accepted_at=to_datetime(at),
+            accepted_by=by, accepted_at=to_datetime(at), accepted_criteria=criteria,
         )  # fmt: skip
 
     def reschedule(

@@ -258,7 +258,7 @@ class Project:
         self._check_references(refs)
         records = [
             Problem(self.label, message)
-            for item in (*self.requirements, *self.milestones)
+            for item in (*self.requirements, *self.milestones, *self.change_requests)
             for message in self._admission(item)
         ]
         cycle = find_cycle({m.id: m.depends_on for m in self.milestones})
@@ -349,15 +349,6 @@ class Project:
                 ref(m.label, "deliverables", d, reqs, "requirement")
         for cr in self.change_requests:
             ref(cr.label, "requested_by", cr.requested_by, people, "stakeholder")
-            if cr.status in {ChangeStatus.APPROVED, ChangeStatus.IMPLEMENTED} and cr.decided_by:
-                person = people.get(cr.decided_by)
-                if person is None or not person.is_client:
-                    clients = [p.id for p in people.values() if p.is_client]
-                    c.problems.append(Problem(
-                        f"{cr.label}.decided_by",
-                        f"expected the client stakeholder who accepted the impact "
-                        f"(one of: {known(clients)}), got {shown(cr.decided_by)}",
-                    ))  # fmt: skip
             if cr.status not in _OPEN_CHANGE:
                 continue
             for ch in cr.changes:
@@ -423,12 +414,73 @@ class Project:
         sep = " (" if person is None else " "
         return [f"{what} {who!r}, {side}{sep}client-side stakeholders: {clients})"]
 
+    def _named(self, who: str, approver: str) -> bool:
+        """Whether ``who`` is the named ``approver`` (an id, or a role nobody held)."""
+        person = self._by_id["stakeholders"].get(who)
+        return who == approver or (person is not None and person.role.value == approver)
+
+    def _approval_problems(self, cr: ChangeRequest) -> list[str]:
+        """Who may approve ``cr`` (D4, D14): the one place for the rule.
+
+        The approval that makes a request *approved* is the client's acceptance
+        of the impact, so its ``decided_by`` is on the client side; every other
+        approval comes from the client side or from an approver its assessment
+        names (by id, or by role when nobody in the project held it).
+        """
+        clients = known([p.id for p in self._by_id["stakeholders"].values() if p.is_client])
+        problems: list[str] = []
+        decided = cr.status in {ChangeStatus.APPROVED, ChangeStatus.IMPLEMENTED}
+        if decided:
+            problems += self._client_side(
+                cr.decided_by,
+                f"{cr.label} is approved (the client's acceptance of the impact, D4) by",
+            )
+        named = cr.assessment.approvers if cr.assessment is not None else ()
+        team = [n for n in named if self._client_side(n, "")]
+        for entry in cr.approvals:
+            person = self._by_id["stakeholders"].get(entry.by)
+            if decided and entry.by == cr.decided_by:
+                continue  # the client's decision, checked above
+            if person is not None and (
+                person.is_client or any(self._named(entry.by, n) for n in named)
+            ):
+                continue
+            who = "not a stakeholder" if person is None else person.role.value
+            others = f" or an approver its assessment names ({', '.join(team)})" if team else ""
+            problems.append(
+                f"{cr.label} records an approval by {entry.by!r} ({who}), who may not "
+                f"approve it: only the client side ({clients}){others} may (D4, D14)"
+            )
+        return problems
+
+    def _missing_approvals(self, cr: ChangeRequest) -> list[str]:
+        """The approvers ``cr``'s assessment names who have not approved it yet (D14)."""
+        done = [t.by for t in cr.approvals]
+        if cr.status in {ChangeStatus.APPROVED, ChangeStatus.IMPLEMENTED} and cr.decided_by:
+            done.append(cr.decided_by)  # a 0.1 record keeps the client's approval there only
+        named = cr.assessment.approvers if cr.assessment is not None else ()
+        return [n for n in named if not any(self._named(who, n) for who in done)]
+
+    @staticmethod
+    def _approvals_recorded(old: ChangeRequest, new: ChangeRequest) -> str:
+        """Why ``new``'s approvals did not come with new entries of its history, or ""."""
+        fresh = new.history[len(old.history) :]
+        for entry in new.approvals:
+            if entry not in old.approvals and entry not in fresh:
+                return (
+                    f"cannot count the entry by {entry.by!r} at {entry.at.isoformat()} as an "
+                    "approval: an approval is recorded when it is given (approve_change())"
+                )
+        return ""
+
     def _admission(self, new: object, old: object = None, via: str = "replace") -> list[str]:
         """Check whether ``new`` may enter the project (replacing ``old``, if any) via ``via``.
 
-        The one place for the rules of the record (D1, D4, D15): only the client
-        side signs off requirements and accepts milestones (returned as problems,
-        which construction reports with all the others); and, when ``new``
+        The one place for the rules of the record (D1, D4, D14, D15): only the
+        client side signs off requirements, accepts milestones and accepts a
+        change's impact, and only the client side or a named approver approves a
+        change (returned as problems, which construction reports with all the
+        others); and, when ``new``
         replaces ``old``, a history only grows and a status changes only through
         its named transitions, a signed-off requirement's content changes only
         by an applied change request, a milestone becomes accepted only through
@@ -440,6 +492,8 @@ class Project:
             problems += self._client_side(new.signed_off_by, f"{new.label} signed off by")
         elif isinstance(new, Milestone):
             problems += self._client_side(new.accepted_by, f"{new.label} accepted by")
+        elif isinstance(new, ChangeRequest):
+            problems += self._approval_problems(new)
         if old is None or problems:
             return problems
         label = f"{self.label}: {getattr(new, 'label', '')}"
@@ -460,6 +514,16 @@ class Project:
                 "checks that the client accepts it against every acceptance criterion"
             )
         elif (
+            isinstance(new, Milestone)
+            and isinstance(old, Milestone)
+            and new.accepted_criteria != old.accepted_criteria
+            and via == "replace"
+        ):
+            refused = (
+                "cannot change its accepted_criteria by replace(): they record what the "
+                "client checked in accept_milestone()"
+            )
+        elif (
             isinstance(new, ChangeRequest)
             and isinstance(old, ChangeRequest)
             and new.status is ChangeStatus.IMPLEMENTED
@@ -469,6 +533,8 @@ class Project:
                 "cannot become implemented by replace(): use apply(), which makes the "
                 "change and records it"
             )
+        elif isinstance(new, ChangeRequest) and isinstance(old, ChangeRequest):
+            refused = self._approvals_recorded(old, new)
         if refused:
             raise IllegalTransitionError(f"{label} {refused}")
         return problems
@@ -574,7 +640,10 @@ class Project:
 
     @property
     def estimated_cost(self) -> Money:
-        """Cost of the signed-off scope at the day rate.
+        """Cost of the signed-off scope at the day rate: the estimate, with nothing spent yet.
+
+        Not the forecast cost the reports show (spent to date plus the
+        remaining work, :func:`clientpm.model.budget.forecast_cost`).
 
         Example:
             >>> from clientpm import sample_project
@@ -705,11 +774,30 @@ class Project:
                 must be there.
             why: A note.
 
+        The milestone keeps the criteria checked (``accepted_criteria``, each
+        ``"REQ-1: criterion"``) with who accepted it and when.
+
         Raises:
             IllegalTransitionError: when ``by`` is not on the client's side,
                 when a criterion was not met, or when the milestone is not delivered.
 
-        """
+        Example:
+            >>> import pendulum
+            >>> from clientpm import sample_project
+            >>> at = pendulum.datetime(2026, 12, 17, 10, tz="Asia/Shanghai")
+            >>> p = sample_project()
+            >>> p = p.replace(p.requirement("REQ-2").complete(by="liu.yang", at=at))
+            >>> p = p.deliver_milestone("M2", by="chen.jie", at=at)
+            >>> checked = {r: p.requirement(r).acceptance_criteria for r in ("REQ-1", "REQ-2")}
+            >>> p.accept_milestone("M2", by="li.wei", at=at, checked={"REQ-1": checked["REQ-1"]})
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.IllegalTransitionError: Milestone 'M2' cannot be accepted: acceptance criteria not met: REQ-2: Search by name, department or phone returns results in under 1 s
+            >>> m = p.accept_milestone("M2", by="li.wei", at=at, checked=checked).milestone("M2")
+            >>> m.accepted_by, m.accepted_criteria[0]
+            ('li.wei', 'REQ-1: Staff log in with their corporate account')
+
+        """  # noqa: E501
         milestone = self.milestone(milestone_id)
         person = self.stakeholder(by)
         if not person.is_client:
@@ -718,18 +806,111 @@ class Project:
                 f"got {by!r} ({person.role.value})"
             )
         unmet: list[str] = []
+        met: list[str] = []
         for rid in milestone.deliverables:
             req = self.requirement(rid)
             if req.status is RequirementStatus.REMOVED:
                 continue
             ok = set(checked.get(rid, ()))
-            unmet.extend(f"{rid}: {crit}" for crit in req.acceptance_criteria if crit not in ok)
+            for crit in req.acceptance_criteria:
+                (met if crit in ok else unmet).append(f"{rid}: {crit}")
         if unmet:
             raise IllegalTransitionError(
                 f"{milestone.label} cannot be accepted: acceptance criteria not met: "
                 + "; ".join(unmet)
             )
-        return self._replace([milestone.accept(by=by, at=at, why=why)], via="accept_milestone")
+        accepted = milestone.accept(by=by, at=at, why=why, criteria=tuple(met))
+        return self._replace([accepted], via="accept_milestone")
+
+    def approve_change(
+        self,
+        change_id: str,
+        *,
+        by: str,
+        at: pendulum.DateTime,
+        billing: Billing | str | None = None,
+        why: str = "",
+    ) -> Project:
+        """Record one approval of an assessed change request; return the new project (D4, D14).
+
+        Who may approve: the client side, whose acceptance of the impact (with
+        the ``billing`` decision) makes the request *approved*; and the
+        approvers its assessment names (the team member the change policy
+        makes decide, an escalation), whose approval is recorded without a
+        billing decision. Approvals come in any order; :meth:`apply` waits for
+        every named approver. Each approval is kept, with who, when and why,
+        in the request's history and ``approvals``; approving a change the
+        assessment recommends rejecting needs ``why``.
+
+        Args:
+            change_id: The change request's id.
+            by: Who approves (a stakeholder of the project).
+            at: When.
+            billing: The client's decision, free or paid; required for the
+                client's approval, refused from anyone else.
+            why: A note (a reason, against a *reject* recommendation).
+
+        Raises:
+            UnknownReferenceError: for an unknown request or stakeholder.
+            IllegalTransitionError: when ``by`` may not approve it, before it is
+                assessed (D5), after a decision, or when ``by`` has approved it.
+            ValidationError: for a missing or misplaced ``billing``, or a missing
+                ``why`` against a *reject* recommendation.
+
+        Example:
+            >>> import pendulum
+            >>> import clientpm as cpm
+            >>> from clientpm.impact import assess_change
+            >>> p = cpm.sample_project()
+            >>> at = pendulum.datetime(2026, 11, 25, 10, tz="Asia/Shanghai")
+            >>> impact = assess_change(p, p.change_request("CR-1"), as_of=cpm.sample.SAMPLE_AS_OF)
+            >>> p = p.replace(p.change_request("CR-1").assess(impact, by="chen.jie", at=at))
+            >>> p.change_request("CR-1").assessment.approvers
+            ('wang.fang', 'li.wei')
+            >>> p.approve_change("CR-1", by="chen.jie", at=at)
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.IllegalTransitionError: Project 'ACME': ChangeRequest 'CR-1' cannot be approved by 'chen.jie' (project_manager): only the client side (li.wei, zhang.min) or an approver its assessment names (wang.fang) may (D4, D14)
+            >>> p = p.approve_change("CR-1", by="li.wei", at=at, billing="paid")
+            >>> p.apply("CR-1")
+            Traceback (most recent call last):
+            ...
+            clientpm.errors.IllegalTransitionError: ChangeRequest 'CR-1' cannot be applied: it still needs the approval of 'wang.fang', named by its assessment (D14; approved so far: li.wei); record it with approve_change()
+            >>> p = p.approve_change("CR-1", by="wang.fang", at=at.add(hours=1))
+            >>> [(t.by, t.to_status) for t in p.change_request("CR-1").approvals]
+            [('li.wei', 'approved'), ('wang.fang', 'approved')]
+            >>> p.apply("CR-1").budget
+            Money('510800.00', 'CNY')
+
+        """  # noqa: E501
+        cr = self.change_request(change_id)
+        person = self.stakeholder(by)
+        named = cr.assessment.approvers if cr.assessment is not None else ()
+        if not person.is_client and not any(self._named(by, n) for n in named):
+            clients = known([p.id for p in self.people if p.is_client])
+            team = [n for n in named if self._client_side(n, "")]
+            others = f" or an approver its assessment names ({', '.join(team)})" if team else ""
+            raise IllegalTransitionError(
+                f"{self.label}: {cr.label} cannot be approved by {by!r} ({person.role.value}): "
+                f"only the client side ({clients}){others} may (D4, D14)"
+            )
+        if person.is_client and (billing is not None or cr.status is not ChangeStatus.APPROVED):
+            if billing is None:
+                raise ValidationError.single(
+                    f"{cr.label}.billing",
+                    "expected the client's billing decision with the client's approval, "
+                    "'free' or 'paid', got None",
+                )
+            new = cr.approve(by=by, at=at, billing=billing, why=why)
+        elif billing is not None:
+            raise ValidationError.single(
+                f"{cr.label}.billing",
+                f"expected no billing from {by!r} ({person.role.value}): billing is the "
+                f"client's decision, recorded with the client's approval, got {describe(billing)}",
+            )
+        else:
+            new = cr.record_approval(by=by, at=at, why=why)
+        return self._replace([new], via="approve_change")
 
     def _own_change(self, change: object) -> ChangeRequest:
         """The project's copy of ``change`` (an id or a request), or the later version passed."""
@@ -764,6 +945,9 @@ class Project:
                     f"{getattr(own, field)!r}; apply the project's copy (or its id)"
                 )
         only_grows(own, change, owner=label)
+        forged = self._approvals_recorded(own, change)
+        if forged:
+            raise IllegalTransitionError(f"{label} {forged}")
         return change
 
     def apply(
@@ -793,14 +977,17 @@ class Project:
             change: The approved request (or its id in this project).
             by: Who applied it (a stakeholder of the project); defaults to the
                 client who approved it, as in 0.1.
-            at: When it was applied; defaults to the approval time.
+            at: When it was applied; defaults to the time of the last approval.
 
         Raises:
             UnknownReferenceError: when the request is not part of the project, or
                 ``by`` names no stakeholder.
             IllegalTransitionError: unless the request is approved (an implemented
-                one has been applied already), or when the object passed is not the
-                project's copy or a later version of it.
+                one has been applied already); when its approval is not the
+                client's, an approval comes from someone neither on the client
+                side nor named by the assessment, or a named approver has not
+                approved yet (see :meth:`approve_change`); or when the object
+                passed is not the project's copy or a later version of it.
             ValidationError: when the result would be inconsistent; the
                 project is left as it was.
 
@@ -829,12 +1016,26 @@ class Project:
                 f"{cr.label} cannot be applied: only an approved change applies, it is "
                 f"{cr.status.value}"
             )
+        refusals = self._approval_problems(cr)
+        if refusals:
+            raise IllegalTransitionError(
+                f"{self.label}: " + "; ".join(refusals) + f"; {cr.id} cannot be applied"
+            )
+        missing = self._missing_approvals(cr)
+        if missing:
+            approved = ", ".join(dict.fromkeys(t.by for t in cr.approvals)) or "nobody yet"
+            raise IllegalTransitionError(
+                f"{cr.label} cannot be applied: it still needs the approval of "
+                f"{', '.join(map(repr, missing))}, named by its assessment (D14; approved "
+                f"so far: {approved}); record it with approve_change()"
+            )
         # An approved request always has decided_by and decided_at (its checks say so).
         assert cr.decided_by is not None
         assert cr.decided_at is not None
         if by is not None:
             self.stakeholder(by)
-        who, when = cr.decided_by, at if at is not None else cr.decided_at
+        last = max((cr.decided_at, *(t.at for t in cr.approvals)))
+        who, when = cr.decided_by, at if at is not None else last
         applier = who if by is None else by
         reqs = {r.id: r for r in self.requirements}
         stones = {m.id: m for m in self.milestones}

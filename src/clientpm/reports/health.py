@@ -5,10 +5,15 @@ to a project as of a date and returns the colour with every reason behind it.
 
 - A milestone forecast past its due date: amber; red at ``red_slip_days``
   (5) working days or more.
-- Forecast cost above ``amber_budget_percent`` (100 %) of the budget: amber;
-  above ``budget_red_percent`` (110 %): red.
+- Forecast cost (:func:`clientpm.model.budget.forecast_cost`: spent to date
+  plus the remaining signed-off work at the day rate) above
+  ``amber_budget_percent`` (100 %) of the budget: amber; above
+  ``budget_red_percent`` (110 %): red.
 - An open risk scoring ``amber_risk_score`` (15) or more (probability x
-  impact, 1-25): amber; ``red_risk_score`` (20) or more: red.
+  impact, 1-25): amber; ``red_risk_score`` (20) or more: red. The reason
+  names the risk's level on the risk matrix
+  (:data:`clientpm.metrics.risk_matrix.DEFAULT_MATRIX`, as the risk sections
+  do): "Risk R1 scores 20 (critical)."
 - An unresolved complaint: amber; red when it has had no response for
   ``complaint_response_days`` (1) working days or more.
 - A commitment forecast late: amber; overdue: red.
@@ -31,9 +36,11 @@ import pendulum
 
 from clientpm._checks import Checks, describe
 from clientpm._convert import to_decimal_or_keep, to_strings
-from clientpm.enums import FeedbackKind, RequirementStatus, RiskStatus
+from clientpm.enums import FeedbackKind, RiskStatus
 from clientpm.errors import ValidationError
 from clientpm.locale import check_locale, say
+from clientpm.metrics.risk_matrix import DEFAULT_MATRIX
+from clientpm.model import budget as _budget_module
 from clientpm.money import Money
 from clientpm.reports.wording import Words
 
@@ -138,19 +145,22 @@ class HealthPolicy:
 def spent_to_date(project: Project, as_of: pendulum.Date) -> Money:
     """The actual costs recorded on or before ``as_of``.
 
+    The one definition, :func:`clientpm.model.budget.spent_to_date`.
+
     Example:
         >>> import clientpm as cpm
         >>> spent_to_date(cpm.sample_project(), cpm.sample.SAMPLE_AS_OF)
         Money('124000.00', 'CNY')
 
     """
-    return sum(
-        (c.amount for c in project.actual_costs if c.on <= as_of), Money.zero(project.currency)
-    )
+    return _budget_module.spent_to_date(project, as_of)
 
 
 def forecast_cost(project: Project, as_of: pendulum.Date) -> Money:
     """Spent to date plus the remaining signed-off work at the day rate.
+
+    The one definition, :func:`clientpm.model.budget.forecast_cost`; the
+    reports show it as "Forecast cost" and the budget signal reads it.
 
     Example:
         >>> import clientpm as cpm
@@ -158,15 +168,7 @@ def forecast_cost(project: Project, as_of: pendulum.Date) -> Money:
         Money('316000.00', 'CNY')
 
     """
-    return spent_to_date(project, as_of) + _remaining_cost(project)
-
-
-def _remaining_cost(project: Project) -> Money:
-    remaining = sum(
-        (r.estimate_days for r in project.scope_baseline if r.status is not RequirementStatus.DONE),
-        Decimal(0),
-    )
-    return project.day_rate * remaining
+    return _budget_module.forecast_cost(project, as_of)
 
 
 @attrs.frozen(eq=False)
@@ -246,7 +248,7 @@ class ReportFacts:
             as_of=as_of,
             schedule=schedule,
             spent=spent,
-            forecast_cost=spent + _remaining_cost(project),
+            forecast_cost=_budget_module.forecast_cost(project, as_of),
             feedback={
                 f.id: feedback_state(f, as_of=as_of, timezone=zone) for f in project.feedback
             },
@@ -383,7 +385,8 @@ def _health(facts: ReportFacts, policy: HealthPolicy, w: Words) -> Status:
         score = risk.score
         if risk.status is not RiskStatus.CLOSED and score >= policy.amber_risk_score:
             rag = Rag.RED if score >= policy.red_risk_score else Rag.AMBER
-            signals.append((rag, w("reason.risk", id=risk.id, score=score)))
+            level = DEFAULT_MATRIX.level(score).label(w.locale)  # the risk section's level
+            signals.append((rag, w("reason.risk", id=risk.id, score=score, level=level)))
     signals.extend(_complaints(facts, policy, w))
     signals.extend(_satisfaction(project, facts.as_of, policy, w))
     for risk_of_promise in facts.commitments_at_risk:

@@ -46,6 +46,33 @@ def _describe_change(change: object, project: Project, w: Words) -> str:
     return str(change)  # pragma: no cover - the four change types are all there is
 
 
+_AUDIENCES = ("client", "team")
+
+#: The impact's reasons a client reads: what the change does to the schedule and
+#: the contract. The rest (free allowance, contingency, forecast against the
+#: budget, who decides inside the agency) are the team's.
+_CLIENT_SCHEDULE_REASONS = frozenset(
+    {"slip", "earlier", "no_slip", "breach", "contract", "contract_end"}
+)
+
+
+def _effect_lines(impact: ChangeImpact, w: Words) -> list[str]:
+    """What making the change does, in the client's words: work, then schedule and contract."""
+    effort = impact.scope.effort_delta_days
+    if effort > 0:
+        work = w("memo.work_adds", days=w.number(effort))
+    elif effort < 0:
+        work = w("memo.work_saves", days=w.number(-effort))
+    else:
+        work = w("memo.work_none")
+    schedule = [
+        r.text(w.locale)
+        for r in impact.recommendation.reasons
+        if r.code in _CLIENT_SCHEDULE_REASONS
+    ]
+    return [work, *schedule]
+
+
 def _check_impact_is_of(project: Project, impact: ChangeImpact) -> None:
     """Refuse the impact of another project: one naming milestones this project lacks."""
     held = {m.id for m in project.milestones}
@@ -62,7 +89,12 @@ def _check_impact_is_of(project: Project, impact: ChangeImpact) -> None:
 
 @overload
 def change_memo(
-    project: Project, impact: ChangeImpact, /, *, locale: str | None = None
+    project: Project,
+    impact: ChangeImpact,
+    /,
+    *,
+    locale: str | None = None,
+    audience: str = "client",
 ) -> Report: ...
 
 
@@ -73,6 +105,7 @@ def change_memo(
     impact: ChangeImpact | None = None,
     *,
     locale: str | None = None,
+    audience: str = "client",
 ) -> Report: ...
 
 
@@ -82,11 +115,22 @@ def change_memo(
     impact: ChangeImpact | None = None,
     *,
     locale: str | None = None,
+    audience: str = "client",
 ) -> Report:
     """The client-facing memo for a change: what was asked, its effect, the options, the decision.
 
     Every sentence is in the memo's locale, whatever the locale the impact was
     assessed in: its reasons are written again in the memo's language.
+
+    Two audiences read it. The **client** (the default) sees what was asked,
+    its effect on scope, schedule and budget, each option with its own effect
+    and price, which option we recommend, and the decision asked of them.
+    The reasons behind the recommendation stay with the **team**
+    (``audience="team"``): the free allowance left, the contingency in the
+    price, the forecast cost against the budget and who decides inside the
+    agency (the escalation approver). The team memo has the same sections,
+    with every reason in the status, the summary and the recommendation and
+    every approver in the decision.
 
     Args:
         project: The project.
@@ -95,12 +139,14 @@ def change_memo(
             ``change_memo(project, change_request, impact)`` keeps working.
         impact: Its assessment (:func:`clientpm.assess_change`).
         locale: ``"en"`` or ``"zh"``; by default the client's.
+        audience: ``"client"`` (the default) or ``"team"``, as above.
 
     Raises:
         ValidationError: A value of the wrong type (a swapped request and
             impact are named briefly), a missing impact, an impact of another
             request, of a request the project does not hold, or of another
-            project (it moves milestones this project lacks).
+            project (it moves milestones this project lacks); an audience
+            other than ``"client"`` or ``"team"`` (``change_memo.audience``).
 
     Example:
         >>> import clientpm as cpm
@@ -111,6 +157,15 @@ def change_memo(
         ['asked', 'effect', 'options', 'decision']
         >>> memo.section("options").blocks[0].rows[0][1]
         'Scope, schedule and budget stay as they are.'
+        >>> memo.section("options").blocks[0].rows[1][:3:2]
+        ('Make it free of charge', 'no charge')
+        >>> memo.section("decision").blocks[1].text
+        'Approval needed from: li.wei.'
+        >>> team = cpm.change_memo(p, impact, locale="en", audience="team")
+        >>> team.title
+        'Change request CR-1: WeChat Work login (for the team)'
+        >>> team.section("decision").blocks[1].text
+        'Approval needed from: wang.fang, li.wei.'
         >>> cpm.change_memo(p, p.change_request("CR-1"), impact).title
         '变更请求 CR-1：WeChat Work login'
 
@@ -119,6 +174,11 @@ def change_memo(
     from clientpm.model.change import ChangeRequest
 
     p = check_project(project, "change_memo.project")
+    if audience not in _AUDIENCES:
+        raise ValidationError.single(
+            "change_memo.audience", f"expected 'client' or 'team', got {describe(audience)}"
+        )
+    team = audience == "team"
     if isinstance(change_request, ChangeImpact):
         if impact is not None:  # swapped, or the impact twice
             raise ValidationError.single(
@@ -186,30 +246,42 @@ def change_memo(
     rec = impact.recommendation
     price = rec.price or impact.budget.cost_delta
     summary = rec.explain(w.locale)  # in the memo's locale, not the assessment's
+    change_effect = w.join(_effect_lines(impact, w))  # what making the change does, either way
     options = [
         (Recommendation.REJECT, w("memo.reject"), w("memo.reject_effect"), w("memo.price_none")),
-        (Recommendation.ABSORB, w("memo.absorb"), summary, w("memo.price_none")),
-        (Recommendation.BILL, w("memo.bill", price=w.money(price)), summary, w.money(price)),
+        (Recommendation.ABSORB, w("memo.absorb"), change_effect, w("memo.price_none")),
+        (Recommendation.BILL, w("memo.bill", price=w.money(price)), change_effect,
+         w.money(price)),
     ]  # fmt: skip
     rows = [
         (text + (f" ({w('memo.recommended')})" if kind is rec.decision else ""), effect_text, cost)
         for kind, text, effect_text, cost in options
     ]
+    chosen = next(text for kind, text, _, _ in options if kind is rec.decision)
+    advice = (w("memo.recommendation", text=summary) if team
+              else w("memo.recommend", option=chosen))  # fmt: skip
     option_section = Section("options", w("sec.options"), [
         DataTable([w("h.option"), w("h.effect"), w("h.price")], rows),
-        Paragraph(w("memo.recommendation", text=summary)),
+        Paragraph(advice),
     ])  # fmt: skip
+    approvers = rec.approvers if team else (p.client.id,)
     decision = Section("decision", w("sec.decision"), [
         Callout(Tone.DECISION, w("memo.decide")),
-        Paragraph(w("memo.approvers", who=", ".join(rec.approvers))),
+        Paragraph(w("memo.approvers", who=", ".join(approvers))),
     ])  # fmt: skip
     sections = [asked, effect, option_section, decision]
     from clientpm.reports.document import Rag, Status
 
     rag = Rag.RED if impact.schedule.breaches else Rag.AMBER if slip > 0 else Rag.GREEN
-    reasons = [r.text(w.locale) for r in rec.reasons]
-    return Report(kind="change", title=w("title.change", id=change_request.id,
+    if team:
+        reasons = [r.text(w.locale) for r in rec.reasons]
+        summary_lines = reasons[:5]
+    else:
+        reasons = _effect_lines(impact, w)
+        summary_lines = [*reasons[:4], advice]  # a summary holds five bullets at most
+    title_key = "title.change_team" if team else "title.change"
+    return Report(kind="change", title=w(title_key, id=change_request.id,
                                          title=change_request.title),
                   project=p.name, period_start=day, period_end=day, as_of=day, locale=w.locale,
-                  status=Status(rag, reasons), summary=reasons[:5], sections=sections,
+                  status=Status(rag, reasons), summary=summary_lines, sections=sections,
                   footnotes=footnotes(sections, w))  # fmt: skip

@@ -83,13 +83,19 @@ class MilestoneForecast:
         baseline_due: The due date first agreed.
         days_late: Working days the forecast passes ``due`` (negative: early).
         days_past_baseline: Working days the forecast passes ``baseline_due``.
+        overdue: Not finished, and the schedule's status day (``as_of``) is
+            past ``due``: the date has gone by without a delivery. Always
+            ``False`` for a schedule without a status day. A milestone can
+            be late (``days_late > 0``) long before it is overdue.
 
     Example:
-        >>> import clientpm as cpm
+        >>> import clientpm as cpm, pendulum
         >>> from clientpm.scheduling import schedule
         >>> m2 = schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF)["M2"]
-        >>> m2.earliest_finish, m2.due, m2.slack_days, m2.critical
-        (Date(2026, 11, 30), Date(2026, 12, 18), 14, False)
+        >>> m2.earliest_finish, m2.due, m2.slack_days, m2.critical, m2.overdue
+        (Date(2026, 11, 30), Date(2026, 12, 18), 14, False, False)
+        >>> schedule(cpm.sample_project(), as_of=pendulum.date(2026, 12, 21))["M2"].overdue
+        True
 
     """
 
@@ -107,6 +113,7 @@ class MilestoneForecast:
     baseline_due: pendulum.Date
     days_late: int
     days_past_baseline: int
+    overdue: bool = False
 
     @property
     def forecast(self) -> pendulum.Date:
@@ -373,6 +380,7 @@ class Schedule:
             baseline_due=m.baseline_due,
             days_late=ef - p.due[i],
             days_past_baseline=ef - days.end(m.baseline_due),
+            overdue=not finished and self.as_of is not None and self.as_of > m.due,
         )
 
     # -- display --------------------------------------------------------------
