@@ -423,3 +423,14 @@ class TestTheDocsSayHowToAddALanguage:
         text = self.paragraph(clientpm.locale.__doc__, "third language")
         assert "SUPPORTED_LOCALES" in text
         assert "two edits" in text
+
+
+class TestCatalogueGet:
+    def test_a_missing_key_gives_the_default(self):
+        assert "fallback" == catalogue("en").get("report.nope", "fallback")
+        assert "未关闭" == catalogue("zh").get("enum.open", "fallback")
+
+    def test_a_key_that_is_not_a_string_is_described(self):
+        with pytest.raises(cpm.ValidationError) as info:
+            catalogue("en").get(3)  # type: ignore[arg-type]
+        assert "Catalogue 'en': expected a message key (a str), got int 3" == str(info.value)

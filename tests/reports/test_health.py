@@ -15,7 +15,7 @@ from clientpm.reports.health import (
     project_health,
     spent_to_date,
 )
-from tests.helpers import AS_OF, message
+from tests.helpers import AS_OF, message, tiny
 
 AT = pendulum.datetime(2026, 11, 24, 10, tz="Asia/Shanghai")
 
@@ -617,3 +617,16 @@ def test_low_satisfaction_turns_the_project_red():
     lenient = cpm.HealthPolicy(red_csat=20, amber_csat=30)
     assert cpm.Rag.AMBER is cpm.weekly_report(project.add(*ratings), as_of=AS_OF, locale="en",
                                               policy=lenient).status.rag  # fmt: skip
+
+
+def test_health_reads_the_schedule_it_is_given():
+    """A schedule as of 10:00 does not count work delivered at 15:00 that day."""
+    late = cpm.Milestone(id="F", title="F", due="2026-10-29", deliverables=["RD"],
+                         duration_days=1)  # fmt: skip
+    late = late.start(by="chen.jie", at=pendulum.datetime(2026, 10, 28, 9, tz="UTC"))
+    late = late.deliver(by="chen.jie", at=pendulum.datetime(2026, 10, 30, 15, tz="UTC"))
+    project = tiny(milestones=[late, *tiny().milestones[1:]])
+    morning = pendulum.datetime(2026, 10, 30, 10, tz="UTC")
+    status = project_health(project, as_of=morning, schedule=cpm.schedule(project, as_of=morning))
+    late_f = "F is forecast 2 working day(s) after its due date 29 Oct 2026."
+    assert Status(Rag.AMBER, (late_f,)) == status

@@ -94,3 +94,13 @@ class TestCheckJargon:
             "check_jargon.locale: expected a supported locale ('en' or 'zh'), got str 'fr'"
             == message(cpm.check_jargon, "UAT starts Monday", locale="fr")
         )
+
+
+class TestCheckJargonRefuses:
+    def test_text_that_is_not_a_string_is_described(self):
+        assert "check_jargon.text: expected a text, got int 5" == message(cpm.check_jargon, 5)
+
+    def test_glossaries_that_are_not_glossaries(self):
+        assert "check_jargon.glossaries: expected Glossary objects, got int 5" == message(
+            cpm.check_jargon, "UAT starts Monday", glossaries=[5]
+        )
