@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+import pendulum
 import pytest
 from IPython.core.formatters import DisplayFormatter
 from markdown_it import MarkdownIt
@@ -71,7 +72,11 @@ def test_schedule_display(project: cpm.Project) -> None:
 
 
 def test_schedule_display_marks_critical(project: cpm.Project) -> None:
-    late = project.replace(attrs.evolve(project.milestone("M2"), due="2026-11-25"))
+    at = pendulum.datetime(2026, 11, 24, 9, tz="Asia/Shanghai")
+    late = project.replace(
+        project.milestone("M2").reschedule(pendulum.date(2026, 11, 25), by="li.wei", at=at,
+                                           why="earlier")
+    )  # fmt: skip
     plan = cpm.schedule(late, as_of=SAMPLE_AS_OF)
     assert plan["M2"].critical
     data = check_bundle(plan)

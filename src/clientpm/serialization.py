@@ -13,12 +13,25 @@ Python                      JSON
 ``pendulum.Date``           ``"2026-12-18"``
 ``pendulum.DateTime``       ISO text with offset and zone name (RFC 9557):
                             ``"2026-11-20T10:00:00+08:00[Asia/Shanghai]"``
+``pendulum.Time``           ``"HH:MM"``, or ``"HH:MM:SS"`` when it has seconds
+``float``                   a JSON number; NaN and infinities are refused
+``Literal["a", "b"]``       the value itself, one of those given
 enums                       their value: ``"signed_off"``
-tuples, frozensets          lists (frozensets sorted)
-a change in a request       an object with a ``"type"`` tag: ``"add_requirement"``,
-                            ``"revise_estimate"``, ``"remove_requirement"``,
-                            ``"move_milestone"``
+tuples, frozensets          lists (frozensets sorted); a fixed-length tuple such
+                            as ``(3, RiskLevel.LOW)`` is a list of that length
+a union of values           the form of whichever member it is:
+                            ``Decimal | Undefined`` is ``"12.5"`` or ``"undefined"``
+a union of clientpm classes an object with a ``"type"`` tag, its class name in
+                            snake case: a change in a request
+                            (``"add_requirement"``, ``"revise_estimate"``, …),
+                            a block of a report section (``"paragraph"``, …)
 ==========================  ====================================================
+
+A few public types are **derived**: results recomputed from the project that
+hold engine state with no JSON form (a :class:`~clientpm.Schedule`, a
+:class:`~clientpm.ChangeImpact`, …). Each says so in its docstring, and
+:func:`to_dict` and :func:`from_dict` refuse it by name; store the project and
+compute them again.
 
 The top level carries ``"schema_version": 1``. Malformed input raises
 :class:`~clientpm.SerializationError` listing every problem with its path,
@@ -36,6 +49,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import math
 import re
 import types
 import typing
@@ -55,7 +69,6 @@ from clientpm.errors import (
     SerializationError,
     ValidationError,
 )
-from clientpm.model.change import CHANGE_TYPES
 from clientpm.money import Money
 
 __all__ = ["SCHEMA_VERSION", "from_dict", "to_dict"]
@@ -65,10 +78,9 @@ SCHEMA_VERSION = 1
 
 T = TypeVar("T")
 
-_TAGS: dict[str, type] = {
-    re.sub(r"(?<!^)([A-Z])", r"_\1", cls.__name__).lower(): cls for cls in CHANGE_TYPES
-}
-_TAG_OF = {cls: tag for tag, cls in _TAGS.items()}
+_TIME = re.compile(r"^(\d{2}):(\d{2})(?::(\d{2}))?$")
+#: The derived types, registered by :func:`derived` where they are defined.
+_DERIVED: dict[type, str] = {}
 _LABEL = re.compile(
     r"^(?P<cls>[A-Za-z]+)(?: '(?P<id>.*)')?\.(?P<field>[A-Za-z_][\w\[\]\.]*)$", re.DOTALL
 )
@@ -80,6 +92,48 @@ _PARTS = {
 }  # fmt: skip
 
 
+def derived(recomputed_by: str) -> typing.Callable[[type[T]], type[T]]:
+    """Mark a public result type as derived: :func:`to_dict` and :func:`from_dict` refuse it.
+
+    Args:
+        recomputed_by: What computes it again from the project, e.g. ``"schedule()"``.
+
+    Example:
+        >>> import clientpm as cpm
+        >>> to_dict(cpm.schedule(cpm.sample_project()))
+        Traceback (most recent call last):
+        ...
+        clientpm.errors.ValidationError: to_dict.obj: Schedule is derived and has no JSON form; \
+store the project and compute it again with schedule()
+
+    """
+
+    def mark(cls: type[T]) -> type[T]:
+        _DERIVED[cls] = recomputed_by
+        return cls
+
+    return mark
+
+
+def _refusal(cls: type) -> str:
+    return (
+        f"{cls.__name__} is derived and has no JSON form; "
+        f"store the project and compute it again with {_DERIVED[cls]}"
+    )
+
+
+def _tag(cls: type) -> str:
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", cls.__name__).lower()
+
+
+def _classes(kind: Any) -> list[type]:
+    """The clientpm classes of a union type, when it has several (then they are tagged)."""
+    if typing.get_origin(kind) not in (Union, types.UnionType):
+        return []
+    found = [o for o in typing.get_args(kind) if isinstance(o, type) and attrs.has(o)]
+    return found if len(found) > 1 else []
+
+
 # -- to_dict ---------------------------------------------------------------------
 def _instant(value: pendulum.DateTime) -> str:
     text = value.isoformat()
@@ -88,10 +142,25 @@ def _instant(value: pendulum.DateTime) -> str:
     return text
 
 
-def _plain(value: object) -> Any:
+def _time(value: _dt.time) -> str:
+    if value.microsecond or value.tzinfo is not None:
+        raise ValidationError.single(
+            "to_dict", f"expected a time of day without fractions or zone, got {describe(value)}"
+        )
+    return value.strftime("%H:%M" if value.second == 0 else "%H:%M:%S")
+
+
+def _plain(value: object, kind: Any = None) -> Any:
+    """``value`` as plain data; ``kind`` is its declared type, to tag union members."""
     if isinstance(value, enum.Enum):  # before str: the enums are str subclasses
         return value.value
     if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValidationError.single(
+                "to_dict", f"expected a finite number, got {describe(value)}"
+            )
         return value
     if isinstance(value, Decimal):
         return str(value)
@@ -103,18 +172,27 @@ def _plain(value: object) -> Any:
         return _instant(value)
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return value.isoformat()
-    if isinstance(value, (tuple, list)):
-        return [_plain(v) for v in value]
-    if isinstance(value, (frozenset, set)):
-        return sorted((_plain(v) for v in value), key=str)
+    if isinstance(value, _dt.time):
+        return _time(value)
+    if isinstance(value, (tuple, list, frozenset, set)):
+        args = typing.get_args(kind)
+        if typing.get_origin(kind) is tuple and len(args) == len(value) and Ellipsis not in args:
+            kinds = list(args)  # a fixed-length tuple: one type per place
+        else:
+            kinds = [args[0] if len(args) == 1 or Ellipsis in args else None] * len(value)
+        items = [_plain(v, k) for v, k in zip(value, kinds, strict=True)]
+        return items if isinstance(value, (tuple, list)) else sorted(items, key=str)
     cls = type(value)
+    if cls in _DERIVED:
+        raise ValidationError.single("to_dict.obj", _refusal(cls))
     if attrs.has(cls):
         out: dict[str, Any] = {}
-        if cls in _TAG_OF:
-            out["type"] = _TAG_OF[cls]
+        if cls in _classes(kind):
+            out["type"] = _tag(cls)
+        hints = _hints(cls) or {}
         for field in attrs.fields(cls):
             if field.init:
-                out[field.alias] = _plain(getattr(value, field.name))
+                out[field.alias] = _plain(getattr(value, field.name), hints.get(field.name))
         return out
     raise ValidationError.single(
         "to_dict", f"expected a clientpm object or plain value, got {describe(value)}"
@@ -131,7 +209,8 @@ def to_dict(obj: object) -> dict[str, Any]:
         A dict that ``json.dumps`` accepts as it is.
 
     Raises:
-        ValidationError: when ``obj`` is not a clientpm object.
+        ValidationError: when ``obj`` is not a clientpm object, is derived
+            (see :func:`derived`), or holds a float that is NaN or infinite.
 
     Example:
         >>> import json
@@ -147,15 +226,25 @@ def to_dict(obj: object) -> dict[str, Any]:
         raise ValidationError.single(
             "to_dict.obj", f"expected a clientpm object, got {describe(obj)}"
         )
+    if type(obj) in _DERIVED:
+        raise ValidationError.single("to_dict.obj", _refusal(type(obj)))
     data: dict[str, Any] = _plain(obj)
     data["schema_version"] = SCHEMA_VERSION
     return data
 
 
 # -- from_dict -------------------------------------------------------------------
+#: Names an annotation may use that its module imports only for type checkers.
+_NAMES = {"Decimal": Decimal, "pendulum": pendulum, "Money": Money, "Any": Any}
+
+
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _hints(cls: type) -> dict[str, Any] | None:
+    """The field types of ``cls``; ``None`` when they name types this layer cannot see."""
+    try:
+        return typing.get_type_hints(cls, localns=_NAMES)
+    except NameError:
+        return None
 
 
 class _Walker:
@@ -178,13 +267,30 @@ class _Walker:
             real = [o for o in options if o is not type(None)]
             if len(real) == 1:
                 return self.build(real[0], data, path)
-            return self.tagged(real, data, path)
+            if _classes(kind):
+                return self.tagged(_classes(kind), data, path)
+            return self.either(real, data, path)
+        if origin is typing.Literal:
+            allowed_values = typing.get_args(kind)
+            if not any(type(data) is type(v) and data == v for v in allowed_values):
+                allowed = ", ".join(repr(v) for v in allowed_values)
+                self.fail(path, f"expected one of {allowed}, got {describe(data)}")
+                return None
+            return data
         if origin is tuple:
-            item = typing.get_args(kind)[0]
+            args = typing.get_args(kind)
             if not isinstance(data, list):
                 self.fail(path, f"expected a list, got {describe(data)}")
                 return None
-            return tuple(self.build(item, v, f"{path}[{i}]") for i, v in enumerate(data))
+            if Ellipsis in args:
+                kinds = [args[0]] * len(data)
+            elif len(data) != len(args):
+                self.fail(path, f"expected a list of {len(args)} items, got {describe(data)}")
+                return None
+            else:
+                kinds = list(args)
+            pairs = enumerate(zip(kinds, data, strict=True))
+            return tuple(self.build(k, v, f"{path}[{i}]") for i, (k, v) in pairs)
         if origin is frozenset:
             item = typing.get_args(kind)[0]
             if not isinstance(data, list):
@@ -205,6 +311,8 @@ class _Walker:
             return self.instant(data, path)
         if kind is pendulum.Date:
             return self.date(data, path)
+        if kind in (pendulum.Time, _dt.time):
+            return self.time(data, path)
         if kind is Decimal:
             return self.decimal(data, path)
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -224,6 +332,14 @@ class _Walker:
             if isinstance(data, bool) or not isinstance(data, int):
                 self.fail(path, f"expected a whole number, got {describe(data)}")
             return data
+        if kind is float:
+            if isinstance(data, bool) or not isinstance(data, (int, float)):
+                self.fail(path, f"expected a number, got {describe(data)}")
+                return None
+            if not math.isfinite(data):
+                self.fail(path, f"expected a finite number, got {describe(data)}")
+                return None
+            return float(data)
         if kind is str:
             if not isinstance(data, str):
                 self.fail(path, f"expected text, got {describe(data)}")
@@ -245,8 +361,21 @@ class _Walker:
             return None
         return PluginError(plugin, hook, reason)
 
-    def tagged(self, options: list[Any], data: object, path: str) -> Any:
-        tags = {t: c for t, c in _TAGS.items() if c in options}
+    def either(self, options: list[Any], data: object, path: str) -> Any:
+        """A value of the first member of a union (not all classes) that reads ``data``."""
+        expected: list[str] = []
+        for option in options:
+            trial = _Walker()
+            value = trial.build(option, data, path)
+            if not trial.problems:
+                return value
+            expected += [p.message.split(", got ")[0] for p in trial.problems]
+        wanted = " or ".join(e.removeprefix("expected ") for e in expected)
+        self.fail(path, f"expected {wanted}, got {describe(data)}")
+        return None
+
+    def tagged(self, options: list[type], data: object, path: str) -> Any:
+        tags = {_tag(c): c for c in options}
         if not isinstance(data, dict):
             self.fail(path, f'expected an object with a "type", got {describe(data)}')
             return None
@@ -258,24 +387,28 @@ class _Walker:
         return self.attrs_object(tags[tag], {k: v for k, v in data.items() if k != "type"}, path)
 
     def attrs_object(self, cls: type, data: object, path: str) -> Any:
+        if cls in _DERIVED:
+            self.fail(path, _refusal(cls))
+            return None
         if not isinstance(data, dict):
             self.fail(path, f"expected an object for {cls.__name__}, got {describe(data)}")
             return None
-        if cls in _TAG_OF and "type" in data:
-            if data["type"] != _TAG_OF[cls]:
-                self.fail(
-                    f"{path}.type", f"expected {_TAG_OF[cls]!r}, got {describe(data['type'])}"
-                )
-                return None
-            data = {k: v for k, v in data.items() if k != "type"}
         fields = [f for f in attrs.fields(cls) if f.init]
         names = {f.alias for f in fields}
+        if "type" in data and "type" not in names:  # a union member's tag
+            if data["type"] != _tag(cls):
+                self.fail(f"{path}.type", f"expected {_tag(cls)!r}, got {describe(data['type'])}")
+                return None
+            data = {k: v for k, v in data.items() if k != "type"}
         for key in data:
             if key not in names:
                 known = ", ".join(sorted(names))
                 self.fail(f"{path}.{key}" if isinstance(key, str) else path,
                           f"unexpected key for {cls.__name__} (known: {known})")  # fmt: skip
         hints = _hints(cls)
+        if hints is None:
+            self.fail(path, f"cannot read a {cls.__name__}: it has no JSON form")
+            return None
         before = len(self.problems)
         kwargs: dict[str, Any] = {}
         for field in fields:
@@ -356,6 +489,15 @@ class _Walker:
                 return None
             value = value.in_timezone(named)
         return value
+
+    def time(self, data: object, path: str) -> pendulum.Time | None:
+        match = _TIME.match(data) if isinstance(data, str) else None
+        if match is not None:
+            hour, minute, second = (int(g) if g else 0 for g in match.groups())
+            if hour < 24 and minute < 60 and second < 60:
+                return pendulum.time(hour, minute, second)
+        self.fail(path, f"expected a time of day as 'HH:MM' or 'HH:MM:SS', got {describe(data)}")
+        return None
 
     def decimal(self, data: object, path: str) -> Decimal | None:
         value: Decimal | None = None

@@ -10,7 +10,12 @@ November 2026, contractual end Friday 13 November.
   November, no slack, critical.
 * B (after A, due 13 November) holds R3 (4 days): 9 to 12 November, slack 1.
 * C (due 13 November) holds R4 (2 days): 2 to 3 November, slack 8.
-* RX was removed from the scope before. The signed-off scope is 12 person-days.
+* RX was removed from the scope before. The signed-off scope is 12 person-days
+  (its estimate, ``estimated_cost``, 12,000 CNY); 11 of them remain.
+
+Nothing is spent (no actual costs), and RD is done with no cost recorded, so
+the forecast cost an impact starts from (spent to date + remaining signed-off
+work at the day rate) is 0 + 11 x 1,000 = 11,000 CNY, not the 12,000 estimate.
 
 The default policy gives 2 free person-days and 10 % contingency; the project
 manager (chen.jie) decides up to 5 person-days, the account manager
@@ -30,6 +35,7 @@ import clientpm as cpm
 from clientpm.enums import Recommendation, Role
 from clientpm.errors import UnknownReferenceError, ValidationError
 from clientpm.impact import ChangePolicy, Dimension, DimensionResult, RiskEffect, assess_change
+from clientpm.model.budget import forecast_cost
 from clientpm.sample import SAMPLE_AS_OF
 from clientpm.scheduling.result import schedule
 from tests.helpers import (
@@ -102,16 +108,21 @@ class TestSampleChange:
         )
 
     def test_budget(self, project):
-        """7 days at 4,000 CNY plus 10 % contingency; forecast against the budget."""
+        """7 days at 4,000 CNY plus 10 % contingency; forecast against the budget.
+
+        The forecast starts from the forecast cost the reports show: 124,000 spent
+        plus 48 remaining signed-off days x 4,000 = 316,000; + 30,800 = 346,800,
+        72.25 % of 480,000 (to the nearest tenth, half to even: 72.2).
+        """
         b = assess_sample(project, project.change_request("CR-1")).budget
         assert cpm.Money("28000", "CNY") == b.effort_cost
         assert cpm.Money("2800", "CNY") == b.contingency
         assert cpm.Money("30800", "CNY") == b.cost_delta
-        assert (cpm.Money("224000", "CNY"), cpm.Money("254800", "CNY")) == (
+        assert (cpm.Money("316000", "CNY"), cpm.Money("346800", "CNY")) == (
             b.forecast_before,
             b.forecast_after,
         )
-        assert ("6.4", "53.1", False) == (
+        assert ("6.4", "72.2", False) == (
             str(b.percent_of_budget),
             str(b.forecast_percent),
             b.over_budget,
@@ -359,11 +370,11 @@ class TestIncremental:
             unique_by=lambda t: t[1],
         )
     )
-    def test_forecast_is_the_estimated_cost_after_apply(self, spec):
-        """The forecast starts at the estimated cost and ends at it once the change is applied.
+    def test_forecast_is_the_forecast_cost_after_apply(self, spec):
+        """The forecast starts at the forecast cost and ends at it once the change is applied.
 
         The contingency on added work is the only difference: it is in the forecast,
-        not in the signed-off scope.
+        not in the signed-off scope. The estimate of the scope moves by the effort cost.
         """
         project = cpm.sample_project()
         changes = []
@@ -385,8 +396,8 @@ class TestIncremental:
         b = impact.budget
         cr = cr.assess(impact, by="chen.jie", at=SAMPLE_AT)
         after = approve_all(project, cr, "paid").apply(cr.id)
-        assert project.estimated_cost == b.forecast_before
-        assert after.estimated_cost == b.forecast_after - b.contingency
+        assert forecast_cost(project, SAMPLE_AS_OF) == b.forecast_before
+        assert forecast_cost(after, SAMPLE_AS_OF) == b.forecast_after - b.contingency
         assert after.estimated_cost - project.estimated_cost == b.effort_cost
 
 
@@ -1154,6 +1165,7 @@ class TestSchedulePart:
 # -- the budget ----------------------------------------------------------------------
 class TestBudgetPart:
     def test_added_work(self):
+        """11,000 CNY forecast (11 days left) + 1,100 = 12,100, 40.3 % of 30,000."""
         b = assess(tiny(budget=cny(30_000)), revise("R3", 5)).budget
         assert (cny(1_000), cny(100), cny(1_100), cny(30_000)) == (
             b.effort_cost,
@@ -1161,7 +1173,7 @@ class TestBudgetPart:
             b.cost_delta,
             b.budget,
         )
-        assert (cny(12_000), cny(13_100), Decimal("3.7"), Decimal("43.7")) == (
+        assert (cny(11_000), cny(12_100), Decimal("3.7"), Decimal("40.3")) == (
             b.forecast_before,
             b.forecast_after,
             b.percent_of_budget,
@@ -1170,12 +1182,43 @@ class TestBudgetPart:
 
     def test_half_a_day(self):
         b = assess(tiny(), revise("R3", "4.5")).budget
-        assert (cny(500), cny(50), cny(550), cny(12_550)) == (
+        assert (cny(500), cny(50), cny(550), cny(11_550)) == (
             b.effort_cost,
             b.contingency,
             b.cost_delta,
             b.forecast_after,
         )
+
+    def test_starts_from_the_forecast_cost_not_the_estimate(self):
+        """RD is done with no cost recorded: in the 12,000 estimate, not in the 11,000 forecast."""
+        p = tiny()
+        b = assess(p, revise("R3", 5)).budget
+        assert (cny(12_000), cny(11_000)) == (p.estimated_cost, forecast_cost(p, START))
+        assert (cny(11_000), cny(12_100)) == (b.forecast_before, b.forecast_after)
+
+    def test_spent_money_is_in_the_forecast(self):
+        """2,500 CNY recorded on RD on 30 October: 2,500 + 11 days x 1,000 = 13,500."""
+        spent = cpm.CostEntry(on="2026-10-30", amount=cny(2_500), requirement="RD")
+        p = tiny(actual_costs=[spent])
+        b = assess(p, revise("R3", 5)).budget
+        assert (cny(13_500), cny(14_600)) == (b.forecast_before, b.forecast_after)
+
+    def test_the_forecast_of_the_impact_status_day(self, project):
+        """On 19 November: 80,000 spent + (8 + 48) days x 4,000 = 304,000; + 30,800."""
+        day = pendulum.date(2026, 11, 19)
+        b = assess_change(project, project.change_request("CR-1"), as_of=day).budget
+        assert (cny(304_000), cny(334_800)) == (b.forecast_before, b.forecast_after)
+
+    def test_a_reused_schedule_gives_the_same_forecast(self, project):
+        """The forecast is computed once per schedule; an equal project reads the same."""
+        plan = schedule(project, as_of=SAMPLE_AS_OF)
+        twin = attrs.evolve(project)
+        cr = project.change_request("CR-1")
+        budgets = [
+            assess_sample(p, cr, schedule=plan).budget.forecast_before
+            for p in (project, project, twin)
+        ]
+        assert [cny(316_000)] * 3 == budgets
 
     def test_contingency_from_the_policy(self):
         b = assess(tiny(), revise("R3", 6), policy=ChangePolicy(contingency_pct=25)).budget
@@ -1185,17 +1228,17 @@ class TestBudgetPart:
 
     def test_less_work_has_no_contingency(self):
         b = assess(tiny(), cpm.RemoveRequirement("R3")).budget
-        assert (cny(-4_000), cny(0), cny(-4_000), cny(8_000)) == (
+        assert (cny(-4_000), cny(0), cny(-4_000), cny(7_000)) == (
             b.effort_cost,
             b.contingency,
             b.cost_delta,
             b.forecast_after,
         )
-        assert (Decimal("-4.0"), Decimal("8.0")) == (b.percent_of_budget, b.forecast_percent)
+        assert (Decimal("-4.0"), Decimal("7.0")) == (b.percent_of_budget, b.forecast_percent)
 
     def test_no_work(self):
         b = assess(tiny(), cpm.MoveMilestone("C", "2026-11-20")).budget
-        assert (cny(0), cny(0), cny(0), cny(12_000), Decimal("0.0")) == (
+        assert (cny(0), cny(0), cny(0), cny(11_000), Decimal("0.0")) == (
             b.effort_cost,
             b.contingency,
             b.cost_delta,
@@ -1213,7 +1256,8 @@ class TestDrafts:
     """A draft is outside the signed-off scope: no effort, cost or allowance; schedule time yes.
 
     C also delivers RF, a 3-day draft: 2 to 6 November, slack 5. The signed-off scope
-    is still 12 person-days (12,000 CNY).
+    is still 12 person-days (12,000 CNY estimated), 11 of them left: the forecast cost
+    stays 11,000 CNY.
     """
 
     def project(self) -> cpm.Project:
@@ -1226,12 +1270,13 @@ class TestDrafts:
             milestones=stones,
         )
 
-    def applied(self, project: cpm.Project, *changes: object) -> cpm.Money:
-        """The estimated cost once the change is assessed, approved and applied."""
+    def applied(self, project: cpm.Project, *changes: object) -> tuple[cpm.Money, cpm.Money]:
+        """The estimated cost and the forecast cost once the change is assessed, approved and applied."""  # noqa: E501
         cr = request(*changes)
         impact = assess_change(project, cr, as_of=START)
         cr = cr.assess(impact, by="chen.jie", at=AT).approve(by="li.wei", at=AT, billing="free")
-        return project.add(cr).apply(cr).estimated_cost
+        after = project.add(cr).apply(cr)
+        return after.estimated_cost, forecast_cost(after, START)
 
     def test_remove_a_draft(self):
         """Nothing saved, nothing to pay; C still finishes 3 days earlier."""
@@ -1246,7 +1291,7 @@ class TestDrafts:
             scope.by_milestone,
         )
         assert [("C", -3, "2026-11-06", "2026-11-03")] == moves(impact)
-        assert (cny(0), cny(0), cny(0), cny(12_000), cny(12_000)) == (
+        assert (cny(0), cny(0), cny(0), cny(11_000), cny(11_000)) == (
             b.effort_cost,
             b.contingency,
             b.cost_delta,
@@ -1260,7 +1305,7 @@ class TestDrafts:
             "Absorb it free of charge: it adds no work.",
         ] == list(impact.recommendation.text)[:3]
         assert Decimal(0) == impact.to_assessment().effort_days
-        assert cny(12_000) == self.applied(p, cpm.RemoveRequirement("RF"))
+        assert (cny(12_000), cny(11_000)) == self.applied(p, cpm.RemoveRequirement("RF"))
 
     def test_revise_a_draft(self):
         """Two more days on the draft move C 2 days, but add no work to pay for."""
@@ -1275,19 +1320,19 @@ class TestDrafts:
             scope.by_milestone,
         )
         assert [("C", 2, "2026-11-06", "2026-11-10")] == moves(impact)
-        assert (cny(0), cny(0), cny(12_000), cny(12_000)) == (
+        assert (cny(0), cny(0), cny(11_000), cny(11_000)) == (
             b.effort_cost,
             b.cost_delta,
             b.forecast_before,
             b.forecast_after,
         )
         assert (ABSORB, None, ("chen.jie", "li.wei"), PM, False) == verdict(impact)
-        assert cny(12_000) == self.applied(p, revise("RF", 5))
+        assert (cny(12_000), cny(11_000)) == self.applied(p, revise("RF", 5))
 
     def test_draft_and_signed_off_work_together(self):
         """Only the signed-off day counts for the budget and the allowance; C moves by both."""
         impact = assess(self.project(), revise("RF", 5), revise("R4", 3))
-        assert (Decimal(1), (("C", Decimal(3)),), cny(1_100), cny(13_100)) == (
+        assert (Decimal(1), (("C", Decimal(3)),), cny(1_100), cny(12_100)) == (
             impact.scope.effort_delta_days,
             impact.scope.by_milestone,
             impact.budget.cost_delta,
@@ -1302,29 +1347,35 @@ class TestDrafts:
     @pytest.mark.parametrize(
         ("change", "effort", "forecast"),
         [
-            (cpm.RemoveRequirement("REQ-6"), 0, 224_000),
-            (cpm.ReviseEstimate("REQ-6", 10), 0, 224_000),
-            (cpm.ReviseEstimate("REQ-2", 12), 2, 232_800),
-            (cpm.RemoveRequirement("REQ-5"), -12, 176_000),
+            (cpm.RemoveRequirement("REQ-6"), 0, 316_000),
+            (cpm.ReviseEstimate("REQ-6", 10), 0, 316_000),
+            (cpm.ReviseEstimate("REQ-2", 12), 2, 324_800),
+            (cpm.RemoveRequirement("REQ-5"), -12, 268_000),
         ],
     )
-    def test_sample_forecast_is_the_estimated_cost_after_applying(self, change, effort, forecast):
-        """REQ-6 is the sample's draft; the contingency (800 CNY on REQ-2) is the difference."""
+    def test_sample_forecast_is_the_forecast_cost_after_applying(self, change, effort, forecast):
+        """REQ-6 is the sample's draft; the contingency (800 CNY on REQ-2) is the difference.
+
+        The forecast starts at 316,000 (124,000 spent + 48 days x 4,000): REQ-2 at 12
+        days adds 2 x 4,000 + 800; removing REQ-5 takes away its 12 days, 48,000.
+        """
         p = cpm.sample_project()
         cr = request(change)
         impact = assess_change(p, cr, as_of=cpm.sample.SAMPLE_AS_OF)
         b = impact.budget
-        assert (Decimal(effort), cny(224_000), cny(forecast)) == (
+        assert (Decimal(effort), cny(316_000), cny(forecast)) == (
             impact.scope.effort_delta_days,
             b.forecast_before,
             b.forecast_after,
         )
         at = pendulum.datetime(2026, 11, 25, 10, tz="Asia/Shanghai")
         cr = cr.assess(impact, by="chen.jie", at=at)
-        assert (p.estimated_cost, approve_all(p, cr, "free", at).apply(cr.id).estimated_cost) == (
+        after = approve_all(p, cr, "free", at).apply(cr.id)
+        assert (forecast_cost(p, SAMPLE_AS_OF), forecast_cost(after, SAMPLE_AS_OF)) == (
             b.forecast_before,
             b.forecast_after - b.contingency,
         )
+        assert after.estimated_cost - p.estimated_cost == b.effort_cost
 
 
 # -- the risks -----------------------------------------------------------------------
@@ -1510,7 +1561,7 @@ class TestDecision:
                 "Absorb it free of charge: 1 person-days fit in the free allowance left "
                 "(2 of 2 person-days)."
             ),
-            "The forecast cost becomes 13100.00 CNY, 13.1% of the budget 100000.00 CNY.",
+            "The forecast cost becomes 12100.00 CNY, 12.1% of the budget 100000.00 CNY.",
             "chen.jie (project manager) decides; the client li.wei must accept the impact.",
         ] == list(impact.recommendation.text)
         assert cpm.Billing.FREE == impact.recommendation.billing
@@ -1525,7 +1576,7 @@ class TestDecision:
                 "Absorb it free of charge: 2 person-days fit in the free allowance left "
                 "(2 of 2 person-days)."
             ),
-            "The forecast cost becomes 14200.00 CNY, 14.2% of the budget 100000.00 CNY.",
+            "The forecast cost becomes 13200.00 CNY, 13.2% of the budget 100000.00 CNY.",
             "chen.jie (project manager) decides; the client li.wei must accept the impact.",
         ] == list(impact.recommendation.text)
 
@@ -1540,7 +1591,7 @@ class TestDecision:
                 "Quote 2750.00 CNY."
             ),
             "The price includes 10% contingency (250.00 CNY).",
-            "The forecast cost becomes 14750.00 CNY, 14.8% of the budget 100000.00 CNY.",
+            "The forecast cost becomes 13750.00 CNY, 13.8% of the budget 100000.00 CNY.",
             "chen.jie (project manager) decides; the client li.wei must accept the impact.",
         ] == list(impact.recommendation.text)
         assert cpm.Billing.PAID == impact.recommendation.billing
@@ -1552,7 +1603,7 @@ class TestDecision:
                 "Bill it: 3 person-days exceed the free allowance left (2 of 2 person-days). "
                 "Quote 3000.00 CNY."
             ),
-            "The forecast cost becomes 15000.00 CNY, 15% of the budget 100000.00 CNY.",
+            "The forecast cost becomes 14000.00 CNY, 14% of the budget 100000.00 CNY.",
         ] == list(impact.recommendation.text)[2:4]
 
     def test_money_cap_exactly_met(self):
@@ -1586,7 +1637,7 @@ class TestDecision:
                 "Quote 1100.00 CNY."
             ),
             "The price includes 10% contingency (100.00 CNY).",
-            "The forecast cost becomes 13100.00 CNY, 13.1% of the budget 100000.00 CNY.",
+            "The forecast cost becomes 12100.00 CNY, 12.1% of the budget 100000.00 CNY.",
             "chen.jie (project manager) decides; the client li.wei must accept the impact.",
         ] == list(impact.recommendation.text)
 
@@ -1611,7 +1662,7 @@ class TestDecision:
             "No milestone moves.",
             "Milestone A would finish 1 working days after its due date 2026-11-05.",
             "Recommend rejecting it: it makes a due date unachievable and adds no work to bill.",
-            "The forecast cost becomes 12000.00 CNY, 12% of the budget 100000.00 CNY.",
+            "The forecast cost becomes 11000.00 CNY, 11% of the budget 100000.00 CNY.",
             "chen.jie (project manager) decides; the client li.wei must accept the impact.",
         ] == list(impact.recommendation.text)
         assert impact.recommendation.billing is None
@@ -1633,7 +1684,7 @@ class TestDecision:
             "Saves 4 person-days of work (4000.00 CNY at the day rate).",
             "1 milestone(s) finish earlier, by up to 4 working days.",
             "Absorb it free of charge: it adds no work.",
-            "The forecast cost becomes 8000.00 CNY, 8% of the budget 100000.00 CNY.",
+            "The forecast cost becomes 7000.00 CNY, 7% of the budget 100000.00 CNY.",
             "chen.jie (project manager) decides; the client li.wei must accept the impact.",
         ] == list(impact.recommendation.text)
 
@@ -1644,7 +1695,7 @@ class TestDecision:
             "Changes no work.",
             "No milestone moves.",
             "Absorb it free of charge: it adds no work.",
-            "The forecast cost becomes 12000.00 CNY, 12% of the budget 100000.00 CNY.",
+            "The forecast cost becomes 11000.00 CNY, 11% of the budget 100000.00 CNY.",
             "chen.jie (project manager) decides; the client li.wei must accept the impact.",
         ] == list(impact.recommendation.text)
 
@@ -1670,16 +1721,17 @@ class TestDecision:
         ] == list(impact.recommendation.text)[:3]
 
     def test_over_budget(self):
-        impact = assess(tiny(budget=cny(13_000)), revise("R3", 5))
+        """11,000 forecast + 1,100 = 12,100 against a budget of 12,000."""
+        impact = assess(tiny(budget=cny(12_000)), revise("R3", 5))
         assert (
-            "The forecast cost 13100.00 CNY would exceed the budget 13000.00 CNY (100.8%)."
+            "The forecast cost 12100.00 CNY would exceed the budget 12000.00 CNY (100.8%)."
             == impact.recommendation.text[4]
         )
 
     def test_zero_budget(self):
         impact = assess(tiny(budget=cny(0)), revise("R4", 3))
         assert (
-            "The forecast cost 13100.00 CNY would exceed the budget 0.00 CNY (—)."
+            "The forecast cost 12100.00 CNY would exceed the budget 0.00 CNY (—)."
             == impact.recommendation.text[3]
         )
 
@@ -1691,13 +1743,13 @@ class TestDecision:
         )
         grows = assess(p, revise("R3", 5), cpm.MoveMilestone("C", "2026-11-20"))
         assert [
-            "The forecast cost becomes 13100.00 CNY, 13.1% of the budget 100000.00 CNY.",
+            "The forecast cost becomes 12100.00 CNY, 12.1% of the budget 100000.00 CNY.",
             "Risk RB grows from 6 to 9: no slack is left on B.",
             "chen.jie (project manager) decides; the client li.wei must accept the impact.",
         ] == list(grows.recommendation.text)[4:]
         gone = assess(p, cpm.RemoveRequirement("R3"))
         assert [
-            "The forecast cost becomes 8000.00 CNY, 8% of the budget 100000.00 CNY.",
+            "The forecast cost becomes 7000.00 CNY, 7% of the budget 100000.00 CNY.",
             "Risk RR no longer applies: everything it affects is removed.",
             "chen.jie (project manager) decides; the client li.wei must accept the impact.",
         ] == list(gone.recommendation.text)[3:]
@@ -1734,7 +1786,7 @@ class TestContract:
                 "Quote 2200.00 CNY."
             ),
             "The price includes 10% contingency (200.00 CNY).",
-            "The forecast cost becomes 14200.00 CNY, 14.2% of the budget 100000.00 CNY.",
+            "The forecast cost becomes 13200.00 CNY, 13.2% of the budget 100000.00 CNY.",
             (
                 "Escalate: it is beyond the limit of the first approver, so the executive decides; "
                 "the client li.wei must accept the impact."
@@ -1762,7 +1814,7 @@ class TestContract:
                 "Recommend rejecting it: the change policy does not accept changes that break a "
                 "contractual date."
             ),
-            "The forecast cost becomes 14200.00 CNY, 14.2% of the budget 100000.00 CNY.",
+            "The forecast cost becomes 13200.00 CNY, 13.2% of the budget 100000.00 CNY.",
         ] == list(impact.recommendation.text)[2:7]
 
     def test_reject_when_only_the_end_date_breaks(self):
@@ -1887,7 +1939,7 @@ class TestImpact:
             ("contingency", (("pct", "10"), ("amount", "200.00 CNY"))),
             (
                 "budget",
-                (("after", "14200.00 CNY"), ("budget", "100000.00 CNY"), ("pct", "14.2%")),
+                (("after", "13200.00 CNY"), ("budget", "100000.00 CNY"), ("pct", "13.2%")),
             ),
             (
                 "escalate_role",

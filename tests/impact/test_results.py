@@ -41,7 +41,10 @@ def test_change_impact_is_frozen(project):
 
 class TestTable:
     def test_sample_change_as_label_and_value_rows(self, project):
-        """Every row of CR-1's table; an empty list of ids reads as a dash."""
+        """Every row of CR-1's table; an empty list of ids reads as a dash.
+
+        The forecast: 316,000 (124,000 spent + 48 days x 4,000) + 30,800.
+        """
         t = assess_sample(project, project.change_request("CR-1")).table()
         assert (
             ("Effort delta (person-days)", "7"),
@@ -52,7 +55,7 @@ class TestTable:
             ("Milestones that move", "M2, M3, M4"),
             ("Due-date breaches", "—"),
             ("Cost delta", "30800.00 CNY"),
-            ("Forecast vs budget", "254800.00 CNY / 480000.00 CNY (53.1%)"),
+            ("Forecast vs budget", "346800.00 CNY / 480000.00 CNY (72.2%)"),
             ("Risk exposure before → after", "27 → 27"),
             ("Recommendation", "bill 30800.00 CNY"),
             ("Approvers", "wang.fang, li.wei"),
@@ -61,7 +64,7 @@ class TestTable:
     def test_zero_budget_has_no_percentage(self):
         """Against a zero budget the forecast has no percentage: a dash stands for it."""
         t = assess(tiny(budget=cny(0)), revise("R3", 5)).table()
-        assert ("Forecast vs budget", "13100.00 CNY / 0.00 CNY (—)") == t.rows[8]
+        assert ("Forecast vs budget", "12100.00 CNY / 0.00 CNY (—)") == t.rows[8]
 
 
 def test_to_assessment_keeps_the_quoted_price(project):

@@ -131,7 +131,9 @@ def small_project(m1_due: str = "2026-01-12", m2_due: str = "2026-01-22") -> cpm
 def tight_sample() -> cpm.Project:
     """The sample project with M3 due on 22 December, close to its forecast."""
     p = cpm.sample_project()
-    return p.replace(attrs.evolve(p.milestone("M3"), due=pendulum.date(2026, 12, 22)))
+    at = pendulum.datetime(2026, 11, 24, 9, tz="Asia/Shanghai")
+    m3 = p.milestone("M3").reschedule(pendulum.date(2026, 12, 22), by="li.wei", at=at, why="tight")
+    return p.replace(m3)
 
 
 class TestMonteCarlo:

@@ -382,3 +382,123 @@ def test_only_a_grown_history_passes(data):
     with pytest.raises(cpm.IllegalTransitionError, match="append-only"):
         only_grows(m, attrs.evolve(m, history=tuple(entries)), owner=m.label)
     only_grows(m, m, owner=m.label)  # the same history passes
+
+
+# -- 5. replace takes only what the public transitions reach ---------------------------
+class TestReachable:
+    def test_a_signed_off_requirement_revised_to_its_own_estimate_is_refused(self):
+        noop = SAMPLE.requirement("REQ-5").revise(
+            by="chen.jie", at=LATER, why="quietly", estimate_days=12
+        )
+        before = snapshot(SAMPLE)
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': Requirement 'REQ-5' is signed_off: replace() cannot add the "
+                "entry signed_off -> signed_off by 'chen.jie' to its history; a signed-off "
+                "requirement's history grows only by sign-off, completion and an applied change "
+                "request (submit a ChangeRequest and apply it)"
+            ),
+        ) == raised(SAMPLE.replace, noop)
+        assert before == snapshot(SAMPLE)
+
+    def test_replace_cannot_move_a_due_date_without_history(self):
+        moved = attrs.evolve(SAMPLE.milestone("M2"), due=pendulum.date(2026, 12, 25))
+        before = snapshot(SAMPLE)
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': Milestone 'M2' cannot move its due date from 2026-12-18 to "
+                "2026-12-25 by replace() without a new entry of its history that records the "
+                "move: use reschedule()"
+            ),
+        ) == raised(SAMPLE.replace, moved)
+        assert before == snapshot(SAMPLE)
+
+    def test_replace_cannot_move_a_due_date_past_the_recorded_move(self):
+        m2 = SAMPLE.milestone("M2").reschedule(pendulum.date(2026, 12, 25), by="li.wei",
+                                               at=LATER, why="CR-2")  # fmt: skip
+        assert pendulum.date(2026, 12, 25) == SAMPLE.replace(m2).milestone("M2").due
+        further = attrs.evolve(m2, due=pendulum.date(2027, 1, 8))
+        kind, message = raised(SAMPLE.replace, further)
+        assert "IllegalTransitionError" == kind
+        assert "from 2026-12-18 to 2027-01-08 by replace() without a new entry" in message
+
+    def test_replace_cannot_move_a_baseline(self):
+        moved = attrs.evolve(SAMPLE.milestone("M2"), baseline_due=pendulum.date(2026, 12, 25))
+        before = snapshot(SAMPLE)
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': Milestone 'M2' cannot move its baseline_due from 2026-12-18 to "
+                "2026-12-25: it is the date first agreed, which no change moves, so slips stay "
+                "visible"
+            ),
+        ) == raised(SAMPLE.replace, moved)
+        assert before == snapshot(SAMPLE)
+
+    def test_replace_cannot_deliver_a_milestone(self):
+        """REQ-2 is not done: deliver_milestone() refuses, and so does replace()."""
+        delivered = SAMPLE.milestone("M2").deliver(by="chen.jie", at=LATER)
+        before = snapshot(SAMPLE)
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': Milestone 'M2' cannot become delivered by replace(): use "
+                "deliver_milestone(), which checks that every deliverable is done (or removed)"
+            ),
+        ) == raised(SAMPLE.replace, delivered)
+        assert before == snapshot(SAMPLE)
+        assert MilestoneStatus.DELIVERED is delivered_beta().milestone("M2").status
+
+    def test_replace_cannot_edit_a_draft_without_history(self):
+        edited = attrs.evolve(SAMPLE.requirement("REQ-6"), title="Mobile app")
+        before = snapshot(SAMPLE)
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': Requirement 'REQ-6' is draft: its title cannot change from "
+                "'Mobile layout' to 'Mobile app' by replace() without a new entry of its history; "
+                "a draft's content changes only by edit(), which records who edited it and when"
+            ),
+        ) == raised(SAMPLE.replace, edited)
+        assert before == snapshot(SAMPLE)
+        signed = SAMPLE.requirement("REQ-6").sign_off(by="li.wei", at=LATER)
+        kind, message = raised(SAMPLE.replace, attrs.evolve(signed, title="Mobile app"))
+        assert ("IllegalTransitionError", True) == (kind, "only by edit()" in message)
+
+    @pytest.mark.parametrize(
+        ("field", "value", "shown"),
+        [
+            ("title", "Bigger", "'WeChat Work login' to 'Bigger'"),
+            ("reason", "because", None),
+            (
+                "changes",
+                [cpm.ReviseEstimate("REQ-2", 40)],
+                "to \"revise the estimate of requirement 'REQ-2' to 40 person-days\"",
+            ),
+        ],
+    )
+    def test_replace_cannot_change_what_an_open_request_asks(self, field, value, shown):
+        changed = attrs.evolve(SAMPLE.change_request("CR-1"), **{field: value})
+        before = snapshot(SAMPLE)
+        kind, message = raised(SAMPLE.replace, changed)
+        assert "IllegalTransitionError" == kind
+        assert message.startswith(
+            f"Project 'ACME': ChangeRequest 'CR-1' cannot change its {field} "
+        )
+        assert message.endswith(
+            "by replace(): what a change request asks, who asked, when and why are fixed when it "
+            "is submitted (withdraw() it and submit a new one)"
+        )
+        if shown:
+            assert shown in message
+        assert before == snapshot(SAMPLE)
+
+    def test_an_assessed_request_keeps_what_it_asks(self):
+        a = cpm.Assessment(effort_days=4, cost=cpm.Money("16000", "CNY"), slip_days=2,
+                           recommendation="bill", summary="4 days")  # fmt: skip
+        assessed = SAMPLE.change_request("CR-1").assess(a, by="chen.jie", at=ASSESSED_AT)
+        assert ChangeStatus.ASSESSED is SAMPLE.replace(assessed).change_request("CR-1").status
+        renamed = attrs.evolve(assessed, title="Bigger")
+        assert "IllegalTransitionError" == raised(SAMPLE.replace, renamed)[0]

@@ -173,16 +173,18 @@ class TestSignals:
     def test_late_milestone(self, red_slip_days, rag):
         project = calm()
         late = project.replace(
-            attrs.evolve(project.milestone("M2"), due=pendulum.date(2026, 11, 26))
-        )
+            project.milestone("M2").reschedule(pendulum.date(2026, 11, 26), by="li.wei", at=AT,
+                                               why="earlier")
+        )  # fmt: skip
         reason = "M2 is forecast 2 working day(s) after its due date 26 Nov 2026."
         assert (rag, (reason,)) == health(late, policy=HealthPolicy(red_slip_days=red_slip_days))
 
     def test_late_milestone_in_chinese(self):
         project = calm()
         late = project.replace(
-            attrs.evolve(project.milestone("M2"), due=pendulum.date(2026, 11, 26))
-        )
+            project.milestone("M2").reschedule(pendulum.date(2026, 11, 26), by="li.wei", at=AT,
+                                               why="earlier")
+        )  # fmt: skip
         rag, (reason,) = health(late, locale="zh")
         assert Rag.AMBER is rag
         assert reason.startswith("M2 预计比到期日 ")
@@ -510,7 +512,9 @@ class TestMoreEdges:
 
 def test_one_working_day_late_is_amber():
     project = calm()
-    late = project.replace(attrs.evolve(project.milestone("M2"), due=pendulum.date(2026, 11, 27)))
+    m2 = project.milestone("M2").reschedule(pendulum.date(2026, 11, 27), by="li.wei", at=AT,
+                                            why="earlier")  # fmt: skip
+    late = project.replace(m2)
     reason = "M2 is forecast 1 working day(s) after its due date 27 Nov 2026."
     assert (Rag.AMBER, (reason,)) == health(late)
     assert (Rag.RED, (reason,)) == health(late, policy=HealthPolicy(red_slip_days=1))
@@ -585,8 +589,9 @@ class TestHealthPolicy:
     def test_a_late_milestone(self, project, due, rag, days):
         late = resolved_f4(project)
         late = late.replace(
-            attrs.evolve(late.milestone("M2"), due=pendulum.Date.fromisoformat(due))
-        )
+            late.milestone("M2").reschedule(pendulum.Date.fromisoformat(due), by="li.wei", at=AT,
+                                            why="earlier")
+        )  # fmt: skip
         status = cpm.weekly_report(late, as_of=AS_OF, locale="en").status
         assert rag is status.rag
         assert f"M2 is forecast {days} working day(s) after its due date" in status.reasons[0]

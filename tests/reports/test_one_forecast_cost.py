@@ -63,7 +63,8 @@ class TestTheDefinition:
     def test_drafts_and_removed_work_are_outside_the_scope(self, project):
         draft = project.requirement("REQ-6")
         assert draft.status is cpm.RequirementStatus.DRAFT
-        bigger = attrs.evolve(draft, estimate_days=12)
+        at = pendulum.datetime(2026, 11, 24, 9, tz="Asia/Shanghai")
+        bigger = draft.edit(estimate_days=12, by="chen.jie", at=at)
         assert forecast_cost(project, AS_OF) == forecast_cost(project.replace(bigger), AS_OF)
 
     def test_a_revised_estimate_moves_the_forecast_not_the_budget(self, project):
@@ -82,6 +83,19 @@ class TestEveryFigureIsTheOne:
     def test_the_reports(self, project, builder):
         report = builder(project, as_of=AS_OF, locale="en")
         assert "CNY 316,000.00" == report_forecast(report)
+
+    def test_the_change_impact_and_its_memo(self, project):
+        """CR-1 starts from the report's 316,000 and adds its 30,800 (7 days + 10 %)."""
+        impact = cpm.assess_change(
+            project, project.change_request("CR-1"), as_of=AS_OF, locale="en"
+        )
+        b = impact.budget
+        assert (cny(316_000), cny(346_800)) == (b.forecast_before, b.forecast_after)
+        assert forecast_cost(project, AS_OF) == b.forecast_before
+        weekly = cpm.weekly_report(project, as_of=AS_OF, locale="en")
+        assert "CNY 316,000.00" == report_forecast(weekly)
+        memo = cpm.render(cpm.change_memo(project, impact, audience="team", locale="en"), "text")
+        assert "The forecast cost becomes 346800.00 CNY, 72.2% of the budget" in memo
 
     def test_the_health_module_names_the_same_function(self, project):
         assert forecast_cost(project, AS_OF) == health_module.forecast_cost(project, AS_OF)

@@ -19,7 +19,9 @@ from clientpm.scheduling.result import schedule
 class TestExpectations:
     def late_project(self):
         p = cpm.sample_project()
-        m3 = attrs.evolve(p.milestone("M3"), due=pendulum.date(2026, 12, 11))
+        at = pendulum.datetime(2026, 11, 24, 9, tz="Asia/Shanghai")
+        m3 = p.milestone("M3").reschedule(pendulum.date(2026, 12, 11), by="li.wei", at=at,
+                                          why="promised earlier")  # fmt: skip
         p3 = attrs.evolve(p.commitment("P2"), due=pendulum.date(2026, 11, 26))
         return p.replace(m3, p3)
 
@@ -66,7 +68,9 @@ def test_expectation_gaps_are_listed_soonest_due_first_with_every_date():
     m4 = attrs.evolve(
         p.milestone("M4"), due=pendulum.date(2026, 12, 14), baseline_due=pendulum.date(2026, 12, 14)
     )
-    gaps = expectation_gaps(p.replace(m3, m4), as_of=SAMPLE_AS_OF)
+    # Other baselines than the sample's: a project built so (replace() never moves a baseline).
+    others = tuple({"M3": m3, "M4": m4}.get(m.id, m) for m in p.milestones)
+    gaps = expectation_gaps(attrs.evolve(p, milestones=others), as_of=SAMPLE_AS_OF)
     assert (
         ExpectationGap(
             milestone_id="M4",

@@ -1,12 +1,12 @@
 """Overdue milestones, and the baseline slip in working days (the schedule's unit)."""
 
-import attrs
 import pendulum
 import pytest
 
 import clientpm as cpm
 
 M2_DUE = pendulum.date(2026, 12, 18)  # a Friday
+MOVED_AT = pendulum.datetime(2026, 11, 24, 9, tz="Asia/Shanghai")  # when a test moves M2
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,8 @@ class TestOverdue:
 
     def test_late_is_not_overdue(self, project):
         """A forecast past the due date is late; the date itself has not gone by yet."""
-        moved = attrs.evolve(project.milestone("M2"), due=pendulum.date(2026, 11, 25))
+        moved = project.milestone("M2").reschedule(pendulum.date(2026, 11, 25), by="li.wei",
+                                                   at=MOVED_AT, why="earlier")  # fmt: skip
         g = cpm.schedule(project.replace(moved), as_of=cpm.sample.SAMPLE_AS_OF)["M2"]
         assert (True, False) == (g.days_late > 0, g.overdue)
 
@@ -70,7 +71,8 @@ class TestBaselineSlipInWorkingDays:
         """Moving M2 by 5 working days moves its forecast's days_past_baseline by as many."""
         base = cpm.schedule(project, as_of=cpm.sample.SAMPLE_AS_OF)["M2"]
         m2 = project.milestone("M2")
-        moved = attrs.evolve(m2, due=project.calendar.add_workdays(m2.due, 5))
+        later = project.calendar.add_workdays(m2.due, 5)
+        moved = m2.reschedule(later, by="li.wei", at=MOVED_AT, why="later")
         assert 5 == moved.workdays_from_baseline(project.calendar)
         again = cpm.schedule(project.replace(moved), as_of=cpm.sample.SAMPLE_AS_OF)["M2"]
         assert base.days_past_baseline == again.days_past_baseline  # the forecast did not move

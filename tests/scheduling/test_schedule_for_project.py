@@ -285,3 +285,20 @@ class TestIsForAgreesWithScheduleFor:
         assert "Schedule.is_for.project: expected a clientpm.Project, got str 'ACME'" == (
             message(plan.is_for, "ACME", SAMPLE_AS_OF)
         )
+
+
+def test_a_schedule_works_out_its_forecast_cost_once(monkeypatch):
+    """Every change assessed against one schedule reads the forecast cost kept with it."""
+    import clientpm.scheduling.result as result
+
+    calls = []
+    real = result.forecast_cost
+    monkeypatch.setattr(result, "forecast_cost", lambda *a: calls.append(a) or real(*a))
+    project = cpm.sample_project()
+    plan = cpm.schedule(project, as_of=cpm.sample.SAMPLE_AS_OF)
+    for _ in range(3):
+        impact = cpm.assess_change(
+            project, project.change_requests[0], as_of=cpm.sample.SAMPLE_AS_OF, schedule=plan
+        )
+    assert 1 == len(calls)
+    assert cpm.Money("316000", "CNY") == impact.budget.forecast_before == plan.forecast_cost

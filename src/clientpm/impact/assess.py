@@ -20,11 +20,16 @@ too), and its duration follows the schedule's duration rule; moved due dates
 are applied; :meth:`Schedule.what_if_effort` then propagates the slip.
 
 **Budget.** The cost delta is the effort delta at the day rate, plus the
-policy's contingency on added work. The forecast before the change is
-still the estimate of the signed-off scope at the day rate
-(:attr:`Project.estimated_cost`), not the reports' forecast cost
-(:func:`clientpm.model.budget.forecast_cost`); after the change it is that
-plus the cost delta.
+policy's contingency on added work. The forecast before the change is the
+reports' forecast cost at the impact's status day
+(:func:`clientpm.model.budget.forecast_cost`: spent to date plus the
+remaining signed-off work at the day rate), so the memo, the impact and the
+weekly report show one figure; after the change it is that plus the cost
+delta. It is not :attr:`Project.estimated_cost`, the estimate of the whole
+signed-off scope: that one ignores what was spent and counts done work at
+its estimate, so the two differ by the done work's estimate less what was
+spent (a done requirement with no cost recorded is in the estimate, not in
+the forecast). A reused schedule computes the forecast cost once.
 
 **Risk.** Active risks that affect a changed requirement or an affected
 milestone are linked. A linked risk's probability goes up one step (at most
@@ -308,7 +313,7 @@ def _budget_part(
     if scope.effort_delta_days > 0 and policy.contingency_pct:
         contingency = effort_cost * (policy.contingency_pct / _HUNDRED)
     delta = effort_cost + contingency
-    before = rate * plan.scope_effort_days
+    before = plan.forecast_cost
     after = before + delta
     budget = project.budget
 

@@ -22,6 +22,7 @@ from clientpm.model.change import Assessment, ChangeRequest
 from clientpm.model.project import Project
 from clientpm.money import Money
 from clientpm.scheduling.result import ScheduleChange
+from clientpm.serialization import derived
 
 __all__ = [
     "BudgetImpact",
@@ -68,9 +69,14 @@ class ScopeImpact:
     unplanned: tuple[str, ...]
 
 
+@derived("assess_change()")
 @attrs.frozen
 class ScheduleImpact:
     """What the change does to the schedule.
+
+    Derived, no JSON form: it is recomputed from the project with
+    :func:`~clientpm.assess_change`, so :func:`~clientpm.to_dict` refuses
+    it; store the project instead.
 
     Attributes:
         change: Every milestone whose forecast, due date or slack changes
@@ -133,10 +139,13 @@ class BudgetImpact:
         contingency: The policy's contingency on added work.
         cost_delta: ``effort_cost + contingency``.
         budget: The budget now.
-        forecast_before: The estimate of the signed-off scope at the day rate
-            before the change (:attr:`Project.estimated_cost`), not the
-            reports' forecast cost (:func:`clientpm.model.budget.forecast_cost`).
-        forecast_after: ``forecast_before + cost_delta``.
+        forecast_before: The forecast cost before the change, at the impact's
+            status day: spent to date plus the remaining signed-off work at
+            the day rate (:func:`clientpm.model.budget.forecast_cost`, the
+            figure the reports show), not the estimate of the whole scope
+            (:attr:`Project.estimated_cost`).
+        forecast_after: ``forecast_before + cost_delta``: the forecast cost
+            if the change is approved.
         percent_of_budget: ``cost_delta`` as a percentage of the budget
             (``None`` for a zero budget).
         forecast_percent: ``forecast_after`` as a percentage of the budget.
@@ -148,6 +157,8 @@ class BudgetImpact:
         >>> b = assess_change(p, p.change_request("CR-1")).budget
         >>> b.effort_cost, b.contingency, b.cost_delta, b.percent_of_budget
         (Money('28000.00', 'CNY'), Money('2800.00', 'CNY'), Money('30800.00', 'CNY'), Decimal('6.4'))
+        >>> b.forecast_before, b.forecast_after  # 124,000 spent + 48 days x 4,000, then + 30,800
+        (Money('316000.00', 'CNY'), Money('346800.00', 'CNY'))
 
     """  # noqa: E501
 
@@ -280,9 +291,13 @@ class RecommendationImpact:
         return join(self.reasons, check_locale(locale, "explain.locale"))
 
 
+@derived("assess_change()")
 @attrs.frozen
 class ImpactContext:
     """What an impact dimension sees: the inputs and the four core parts.
+
+    Derived, no JSON form: :func:`~clientpm.assess_change` builds it for each
+    dimension, so :func:`~clientpm.to_dict` refuses it; store the project instead.
 
     Attributes:
         project: The project as it is.
@@ -346,9 +361,14 @@ class DimensionResult:
     reason: Reason | None = None
 
 
+@derived("assess_change()")
 @attrs.frozen
 class ChangeImpact:
     """The full impact of a change request; record it with ``cr.assess(impact, …)``.
+
+    Derived, no JSON form: it is recomputed from the project with
+    :func:`~clientpm.assess_change`, so :func:`~clientpm.to_dict` refuses
+    it; store the project instead.
 
     Attributes:
         change_request_id: The assessed request.

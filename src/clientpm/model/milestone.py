@@ -32,6 +32,31 @@ def _same_as_due(self: Milestone) -> pendulum.Date:
     return self.due
 
 
+def _move(before: pendulum.Date, after: object) -> str:
+    """How :meth:`Milestone.reschedule` opens the entry it records, e.g. ``due A -> B``."""
+    return f"due {before.isoformat()} -> {to_date(after).isoformat()}"
+
+
+def records_move(entry: Transition, due: pendulum.Date) -> bool:
+    """Whether ``entry`` is one :meth:`Milestone.reschedule` recorded, moving the due date to ``due``.
+
+    :meth:`Project.replace` takes a milestone with a new due date only when
+    its history records the move this way.
+
+    Example:
+        >>> import pendulum
+        >>> m = Milestone(id="M1", title="Beta", due="2026-12-18")
+        >>> m2 = m.reschedule(pendulum.date(2026, 12, 25), by="li.wei",
+        ...                   at=pendulum.datetime(2026, 12, 1, tz="UTC"), why="CR-2")
+        >>> records_move(m2.history[-1], m2.due), records_move(m2.history[-1], m.due)
+        (True, False)
+
+    """  # noqa: E501
+    if entry.from_status != entry.to_status or not entry.why.startswith("due "):
+        return False
+    return entry.why.split(": ", 1)[0].endswith(f" -> {due.isoformat()}")
+
+
 @attrs.frozen
 class Milestone(Identified):
     """A major node of the plan, tied to deliverables, with a due date.
@@ -241,7 +266,9 @@ class Milestone(Identified):
         """Move ``due`` under an approved change, keeping ``baseline_due``.
 
         Only a milestone still to be delivered (planned or in progress) moves:
-        a delivered or accepted one has already met or missed its date.
+        a delivered or accepted one has already met or missed its date. The
+        move is recorded in the history (``"due A -> B: why"``); this is the
+        one way :meth:`Project.replace` takes a new due date.
 
         Raises:
             IllegalTransitionError: when the milestone is delivered or accepted.
@@ -260,7 +287,7 @@ class Milestone(Identified):
             raise illegal(self.label, "be rescheduled", self.status, allowed)
         history = record(
             self.history, to_status=str(self.status.value), from_status=str(self.status.value),
-            by=by, at=at, why=f"due {self.due.isoformat()} -> {to_date(due)}: {why}",
+            by=by, at=at, why=f"{_move(self.due, due)}: {why}",
             owner=self.label,
         )  # fmt: skip
         return attrs.evolve(self, due=due, history=history)

@@ -38,8 +38,8 @@ from clientpm.model.cost import CostEntry
 from clientpm.model.feedback import Feedback
 from clientpm.model.goal import Goal
 from clientpm.model.history import only_grows
-from clientpm.model.milestone import Milestone
-from clientpm.model.requirement import Requirement
+from clientpm.model.milestone import Milestone, records_move
+from clientpm.model.requirement import _LIFECYCLE_FIELDS, Requirement
 from clientpm.model.risk import Risk
 from clientpm.model.stakeholder import Stakeholder
 from clientpm.money import Money
@@ -104,12 +104,19 @@ def find_cycle(graph: Mapping[str, Iterable[str]]) -> tuple[str, ...] | None:
 
 #: What a signed-off requirement may change outside a change request: its completion.
 _COMPLETION = frozenset({"status", "completed_at", "history"})
+#: What a change request says when it is submitted; no transition changes it.
+_REQUEST_CONTENT = ("title", "requested_by", "submitted_at", "reason", "changes")
 
 
-def _signed_off_change(old: Requirement, new: Requirement) -> str:
-    """Why ``new`` may not replace the signed-off ``old`` outside a change request, or ""."""
+def _requirement_change(old: Requirement, new: Requirement) -> str:
+    """Why ``new`` may not replace ``old`` by replace(), or "": the one place for the rule.
+
+    A draft's content changes only by :meth:`Requirement.edit`, which records it;
+    a signed-off (done, removed) requirement's content and history change only
+    by its completion or an applied change request.
+    """
     if old.status is RequirementStatus.DRAFT:
-        return ""  # a draft is edited (and dropped) freely; its history still only grows
+        return _draft_change(old, new)
     rule = "a signed-off requirement's content changes only by an applied change request"
     for field in attrs.fields(Requirement):
         before, after = getattr(old, field.name), getattr(new, field.name)
@@ -123,6 +130,89 @@ def _signed_off_change(old: Requirement, new: Requirement) -> str:
         return (
             f"cannot go from {old.status.value} to {new.status.value} by replace(); {rule} "
             "(RemoveRequirement takes it out of the scope)"
+        )
+    if new.history != old.history and not completing:
+        entry = new.history[-1]
+        return (
+            f"is {old.status.value}: replace() cannot add the entry {entry.from_status} -> "
+            f"{entry.to_status} by {entry.by!r} to its history; a signed-off requirement's "
+            "history grows only by sign-off, completion and an applied change request "
+            "(submit a ChangeRequest and apply it)"
+        )
+    return ""
+
+
+def _draft_change(old: Requirement, new: Requirement) -> str:
+    """Why the content of the draft ``old`` may not change to ``new``'s by replace(), or ""."""
+    fresh = new.history[len(old.history) :]
+    edited = any(e.from_status == e.to_status == RequirementStatus.DRAFT.value for e in fresh)
+    for field in attrs.fields(Requirement):
+        before, after = getattr(old, field.name), getattr(new, field.name)
+        if field.name not in _LIFECYCLE_FIELDS and before != after and not edited:
+            return (
+                f"is draft: its {field.name} cannot change from {before!r} to {after!r} by "
+                "replace() without a new entry of its history; a draft's content changes "
+                "only by edit(), which records who edited it and when"
+            )
+    return ""
+
+
+def _milestone_change(old: Milestone, new: Milestone, via: str) -> str:
+    """Why ``new`` may not replace ``old`` via ``via``, or "": the one place for the rule.
+
+    A milestone becomes delivered only through :meth:`Project.deliver_milestone`
+    and accepted only through :meth:`Project.accept_milestone`; ``due`` moves
+    only by :meth:`Milestone.reschedule`, which records the move, and
+    ``baseline_due`` (the date first agreed) never moves.
+    """
+    if via != "replace":
+        return ""
+    became = new.status if new.status is not old.status else None
+    if became is MilestoneStatus.ACCEPTED:
+        return (
+            "cannot become accepted by replace(): use accept_milestone(), which "
+            "checks that the client accepts it against every acceptance criterion"
+        )
+    if became is MilestoneStatus.DELIVERED:
+        return (
+            "cannot become delivered by replace(): use deliver_milestone(), which "
+            "checks that every deliverable is done (or removed)"
+        )
+    if new.accepted_criteria != old.accepted_criteria:
+        return (
+            "cannot change its accepted_criteria by replace(): they record what the "
+            "client checked in accept_milestone()"
+        )
+    if new.baseline_due != old.baseline_due:
+        return (
+            f"cannot move its baseline_due from {old.baseline_due} to {new.baseline_due}: "
+            "it is the date first agreed, which no change moves, so slips stay visible"
+        )
+    fresh = new.history[len(old.history) :]
+    if new.due != old.due and not any(records_move(e, new.due) for e in fresh):
+        return (
+            f"cannot move its due date from {old.due} to {new.due} by replace() without a "
+            "new entry of its history that records the move: use reschedule()"
+        )
+    return ""
+
+
+def _request_change(old: ChangeRequest, new: ChangeRequest) -> str:
+    """Why the change request ``new`` may not replace ``old`` by replace(), or ""."""
+    for field in _REQUEST_CONTENT:
+        before, after = getattr(old, field), getattr(new, field)
+        if before != after:
+            if field == "changes":  # shown as the client reads them
+                before, after = ("; ".join(ch.describe() for ch in c) for c in (before, after))
+            return (
+                f"cannot change its {field} from {before!r} to {after!r} by replace(): what a "
+                "change request asks, who asked, when and why are fixed when it is submitted "
+                "(withdraw() it and submit a new one)"
+            )
+    if new.status is ChangeStatus.IMPLEMENTED and old.status is not ChangeStatus.IMPLEMENTED:
+        return (
+            "cannot become implemented by replace(): use apply(), which makes the "
+            "change and records it"
         )
     return ""
 
@@ -481,10 +571,15 @@ class Project:
         change's impact, and only the client side or a named approver approves a
         change (returned as problems, which construction reports with all the
         others); and, when ``new``
-        replaces ``old``, a history only grows and a status changes only through
-        its named transitions, a signed-off requirement's content changes only
-        by an applied change request, a milestone becomes accepted only through
-        :meth:`accept_milestone` and a change request implemented only through
+        replaces ``old``, ``new`` must be reachable from ``old`` by its public
+        transitions: a history only grows and a status changes only through its
+        named transitions; a draft's content changes only by
+        :meth:`Requirement.edit` and a signed-off requirement's content and
+        history only by its completion or an applied change request; a milestone
+        becomes delivered only through :meth:`deliver_milestone`, accepted only
+        through :meth:`accept_milestone`, and moves its due date only by
+        :meth:`Milestone.reschedule` (never its baseline); a change request's
+        content never changes and it becomes implemented only through
         :meth:`apply` (raised as :class:`~clientpm.IllegalTransitionError`).
         """
         problems: list[str] = []
@@ -501,40 +596,11 @@ class Project:
             only_grows(old, new, owner=label)
         refused = ""
         if isinstance(new, Requirement) and isinstance(old, Requirement):
-            refused = _signed_off_change(old, new)
-        elif (
-            isinstance(new, Milestone)
-            and isinstance(old, Milestone)
-            and new.status is MilestoneStatus.ACCEPTED
-            and old.status is not MilestoneStatus.ACCEPTED
-            and via == "replace"
-        ):
-            refused = (
-                "cannot become accepted by replace(): use accept_milestone(), which "
-                "checks that the client accepts it against every acceptance criterion"
-            )
-        elif (
-            isinstance(new, Milestone)
-            and isinstance(old, Milestone)
-            and new.accepted_criteria != old.accepted_criteria
-            and via == "replace"
-        ):
-            refused = (
-                "cannot change its accepted_criteria by replace(): they record what the "
-                "client checked in accept_milestone()"
-            )
-        elif (
-            isinstance(new, ChangeRequest)
-            and isinstance(old, ChangeRequest)
-            and new.status is ChangeStatus.IMPLEMENTED
-            and old.status is not ChangeStatus.IMPLEMENTED
-        ):
-            refused = (
-                "cannot become implemented by replace(): use apply(), which makes the "
-                "change and records it"
-            )
+            refused = _requirement_change(old, new)
+        elif isinstance(new, Milestone) and isinstance(old, Milestone):
+            refused = _milestone_change(old, new, via)
         elif isinstance(new, ChangeRequest) and isinstance(old, ChangeRequest):
-            refused = self._approvals_recorded(old, new)
+            refused = _request_change(old, new) or self._approvals_recorded(old, new)
         if refused:
             raise IllegalTransitionError(f"{label} {refused}")
         return problems
@@ -752,7 +818,7 @@ class Project:
                 f"{milestone.label} cannot be delivered: deliverables not done: "
                 + ", ".join(pending)
             )
-        return self.replace(milestone.deliver(by=by, at=at, why=why))
+        return self._replace([milestone.deliver(by=by, at=at, why=why)], via="deliver_milestone")
 
     def accept_milestone(
         self,
@@ -937,7 +1003,7 @@ class Project:
         if change is own:
             return own
         label = f"{self.label}: {own.label}"
-        for field in ("title", "requested_by", "submitted_at", "reason", "changes"):
+        for field in _REQUEST_CONTENT:
             if getattr(own, field) != getattr(change, field):
                 raise IllegalTransitionError(
                     f"{label}.{field}: the request passed to apply() says "

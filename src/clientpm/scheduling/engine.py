@@ -19,6 +19,7 @@ import pendulum
 
 from clientpm.enums import MilestoneStatus, RequirementStatus
 from clientpm.model.project import Project
+from clientpm.money import Money
 from clientpm.work_calendar import WorkCalendar, status_day
 
 __all__ = ["Days", "Plan", "as_of_parts", "compute", "propagate"]
@@ -90,8 +91,8 @@ class Plan:
 
     __slots__ = (
         "actual", "days", "delivered_by", "due", "dur", "ef", "es", "explicit", "finish",
-        "finish_count", "fixed", "ids", "lf", "ls", "order", "poff", "pos", "pred", "rank",
-        "remaining", "req_remaining", "scope_days", "soff", "succ",
+        "finish_count", "fixed", "forecast_cost", "ids", "lf", "ls", "order", "poff", "pos",
+        "pred", "rank", "remaining", "req_remaining", "scope_days", "soff", "succ",
     )  # fmt: skip
 
     ids: list[str]
@@ -107,6 +108,7 @@ class Plan:
     fixed: dict[int, int]
     actual: dict[int, pendulum.Date]
     remaining: list[Decimal]
+    forecast_cost: Money  # set on first use by Schedule.forecast_cost
     explicit: list[bool]
     es: list[int]
     ef: list[int]

@@ -135,8 +135,9 @@ def expectation_gaps(
         >>> import clientpm as cpm
         >>> from clientpm.scheduling import expectation_gaps
         >>> p = cpm.sample_project()
-        >>> late = p.replace(cpm.Milestone(id="M3", title="Workflow", due="2026-12-11",
-        ...                                deliverables=["REQ-3", "REQ-5"], depends_on=["M2"]))
+        >>> at = pendulum.datetime(2026, 11, 23, 10, tz="Asia/Shanghai")
+        >>> late = p.replace(p.milestone("M3").reschedule(pendulum.date(2026, 12, 11), by="li.wei",
+        ...                                               at=at, why="promised earlier"))
         >>> [(g.milestone_id, str(g.forecast), g.days_late, g.before_due)
         ...  for g in expectation_gaps(late, as_of=cpm.sample.SAMPLE_AS_OF)]
         [('M3', '2026-12-18', 5, True)]

@@ -45,9 +45,12 @@ import pendulum
 from clientpm._checks import calendar_date, describe, known
 from clientpm._display import Table
 from clientpm.errors import UnknownReferenceError, ValidationError
+from clientpm.model.budget import forecast_cost
 from clientpm.model.milestone import Milestone
 from clientpm.model.project import Project, require_project
+from clientpm.money import Money
 from clientpm.scheduling.engine import Days, Plan, as_of_parts, compute, propagate
+from clientpm.serialization import derived
 from clientpm.work_calendar import status_day
 
 __all__ = [
@@ -121,11 +124,15 @@ class MilestoneForecast:
         return self.earliest_finish
 
 
+@derived("Schedule.what_if()")
 @attrs.frozen
 class MilestoneChange:
     """How one milestone's forecast, due date or slack changes under a what-if.
 
     Dates are made on demand from working-day indices.
+
+    Derived, no JSON form: it is recomputed from the project with
+    :meth:`Schedule.what_if`, so :func:`~clientpm.to_dict` refuses it; store the project instead.
 
     Attributes:
         id: The milestone id.
@@ -185,9 +192,13 @@ class MilestoneChange:
         return self.days_late > 0 and self.days_late > self.was_late_days
 
 
+@derived("Schedule.what_if()")
 @attrs.frozen
 class ScheduleChange:
     """The result of a what-if: every milestone whose dates or slack change.
+
+    Derived, no JSON form: it is recomputed from the project with
+    :meth:`Schedule.what_if`, so :func:`~clientpm.to_dict` refuses it; store the project instead.
 
     Attributes:
         changes: The milestones whose forecast, due date or slack change, in
@@ -280,12 +291,16 @@ class ScheduleChange:
         )
 
 
+@derived("schedule()")
 @attrs.frozen(eq=False)
 class Schedule:
     """The critical-path schedule of a project as of a date; see :func:`schedule`.
 
     Index it by milestone id for a :class:`MilestoneForecast`. Dates are made
     on demand, so a schedule of 100,000 milestones is cheap to keep.
+
+    Derived, no JSON form: it is recomputed from the project with
+    :func:`schedule`, so :func:`~clientpm.to_dict` refuses it; store the project instead.
 
     Attributes:
         project: The project it was computed for.
@@ -334,6 +349,26 @@ class Schedule:
         return self.as_of == day and (self.project is project or self.project == project)
 
     # -- lookups --------------------------------------------------------------
+    @property
+    def forecast_cost(self) -> Money:
+        """The project's forecast cost at this schedule's status day, worked out once.
+
+        :func:`clientpm.model.budget.forecast_cost` of :attr:`project` at
+        :attr:`as_of`: spent to date plus the remaining signed-off work at the day
+        rate. Kept with the schedule, so every change assessed against it reads
+        the same figure without computing it again.
+
+        Example:
+            >>> import clientpm as cpm
+            >>> cpm.schedule(cpm.sample_project(), as_of=cpm.sample.SAMPLE_AS_OF).forecast_cost
+            Money('316000.00', 'CNY')
+
+        """
+        cost: Money | None = getattr(self._plan, "forecast_cost", None)
+        if cost is None:
+            cost = self._plan.forecast_cost = forecast_cost(self.project, self.as_of)
+        return cost
+
     def __len__(self) -> int:
         return len(self._plan.ids)
 
