@@ -395,7 +395,7 @@ class TestHelpersRefuseAndSurvive:
         _, error = call_plugin(entry, "render", lambda f: f("x"))
         assert (
             "plugin 'acme-reports' failed in hook render: renderer 'csv': "
-            "UnprintableError: <unprintable UnprintableError>"
+            "UnprintableError: <UnprintableError: its repr raised>"
         ) == str(error)
 
     def test_origin_looks_inside_a_partial_in_a_smart_rule(self):

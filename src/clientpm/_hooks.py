@@ -25,7 +25,13 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import pluggy
 
 from clientpm._checks import _plural, describe, known
-from clientpm.errors import ClientPMError, PluginError, UnknownReferenceError, ValidationError
+from clientpm.errors import (
+    ClientPMError,
+    PluginError,
+    UnknownReferenceError,
+    ValidationError,
+    text_of,
+)
 
 __all__ = [
     "HOOK_KINDS",
@@ -44,7 +50,6 @@ __all__ = [
     "origin",
     "plugin_item",
     "plugin_items",
-    "text_of",
 ]
 
 #: The pluggy project name, also the entry-point group plugins are installed under.
@@ -227,29 +232,6 @@ def _attribute(item: object, attr: str) -> object:
         return getattr(item, attr, None)
     except Exception:  # a plugin's property must not break the naming
         return None
-
-
-def text_of(value: object) -> str:
-    """``str(value)``, else its ``repr``, else a stand-in: for messages about failing plugins.
-
-    Example:
-        >>> class Rude(Exception):
-        ...     def __str__(self):
-        ...         raise RuntimeError("no")
-        ...     def __repr__(self):
-        ...         raise RuntimeError("no")
-        >>> text_of(Rude()), text_of(3)
-        ('<unprintable Rude>', '3')
-
-    """
-    try:
-        return str(value)
-    except Exception:  # a plugin's exception must not hide the plugin
-        pass
-    try:
-        return repr(value)
-    except Exception:
-        return f"<unprintable {type(value).__name__}>"
 
 
 def _name_of(item: object) -> str:

@@ -126,6 +126,27 @@ def shown(value: object) -> str:
         return f"<{type(value).__name__}: its repr raised>"
 
 
+def text_of(value: object) -> str:
+    """``str(value)`` for a message (an exception's text), shortened; never raises.
+
+    Falls back to :func:`shown` when ``str`` raises, as a plugin's odd exception may.
+
+    Example:
+        >>> class Rude(Exception):
+        ...     def __str__(self):
+        ...         raise RuntimeError("no")
+        ...     def __repr__(self):
+        ...         raise RuntimeError("no")
+        >>> text_of(Rude()), text_of(3), text_of("x" * 300)[-18:]
+        ('<Rude: its repr raised>', '3', '… (300 characters)')
+
+    """
+    try:
+        return clip(str(value))
+    except Exception:  # a plugin's exception must not hide the plugin
+        return shown(value)
+
+
 def clip_items(items: Sequence[str], limit: int = SHOWN_ITEMS) -> list[str]:
     """The first ``limit`` of ``items``, each clipped, then how many there are in all.
 
