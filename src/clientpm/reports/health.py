@@ -40,7 +40,7 @@ from clientpm.enums import FeedbackKind, RiskStatus
 from clientpm.errors import ValidationError
 from clientpm.locale import check_locale, say
 from clientpm.metrics.risk_matrix import DEFAULT_MATRIX
-from clientpm.model import budget as _budget_module
+from clientpm.model.budget import forecast_cost, spent_to_date
 from clientpm.money import Money
 from clientpm.reports.wording import Words
 
@@ -142,35 +142,6 @@ class HealthPolicy:
         c.raise_if_any()
 
 
-def spent_to_date(project: Project, as_of: pendulum.Date) -> Money:
-    """The actual costs recorded on or before ``as_of``.
-
-    The one definition, :func:`clientpm.model.budget.spent_to_date`.
-
-    Example:
-        >>> import clientpm as cpm
-        >>> spent_to_date(cpm.sample_project(), cpm.sample.SAMPLE_AS_OF)
-        Money('124000.00', 'CNY')
-
-    """
-    return _budget_module.spent_to_date(project, as_of)
-
-
-def forecast_cost(project: Project, as_of: pendulum.Date) -> Money:
-    """Spent to date plus the remaining signed-off work at the day rate.
-
-    The one definition, :func:`clientpm.model.budget.forecast_cost`; the
-    reports show it as "Forecast cost" and the budget signal reads it.
-
-    Example:
-        >>> import clientpm as cpm
-        >>> forecast_cost(cpm.sample_project(), cpm.sample.SAMPLE_AS_OF)
-        Money('316000.00', 'CNY')
-
-    """
-    return _budget_module.forecast_cost(project, as_of)
-
-
 @attrs.frozen(eq=False)
 class ReportFacts:
     """What a report and its red/amber/green status both read, worked out once.
@@ -248,7 +219,7 @@ class ReportFacts:
             as_of=as_of,
             schedule=schedule,
             spent=spent,
-            forecast_cost=_budget_module.forecast_cost(project, as_of),
+            forecast_cost=schedule.forecast_cost,  # kept with the schedule, read once
             feedback={
                 f.id: feedback_state(f, as_of=as_of, timezone=zone) for f in project.feedback
             },
