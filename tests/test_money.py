@@ -134,3 +134,21 @@ class TestBounds:
         else:  # rounding at the minor unit may carry into one more digit: either is right
             with contextlib.suppress(cpm.ValidationError):
                 cpm.Money(amount, currency)
+
+
+class TestOneRoundingRule:
+    def test_a_percentage_rounds_like_money(self):
+        """72.25 % of the budget is shown as 72.3 %, as 72.25 CNY at one decimal would be."""
+        from clientpm.metrics.satisfaction import csat
+        from clientpm.money import half_up
+
+        assert Decimal("72.3") == half_up(Decimal("72.25"), 1)
+        assert Decimal("62.5") == csat([5, 5, 4, 4, 4, 3, 2, 1])
+        assert Decimal("33.3") == csat([5, 1, 1])
+
+    @given(st.decimals(min_value=-(10**6), max_value=10**6, places=3))
+    def test_half_up_is_the_rounding_of_money(self, value):
+        from clientpm.money import half_up
+
+        assert cpm.Money(value, "CNY").amount == half_up(value, 2)
+        assert abs(half_up(value, 1) - value) <= Decimal("0.05")

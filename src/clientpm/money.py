@@ -94,11 +94,25 @@ def _check_currency(currency: object, where: str) -> str:
     return currency.upper()
 
 
+def half_up(value: Decimal, places: int) -> Decimal:
+    """``value`` rounded half up to ``places`` decimals: the library's one rounding rule.
+
+    Money rounds so at its minor unit, and so does every percentage shown
+    (of the budget, of satisfied ratings), so 12.25 % and 12.25 CNY both
+    become 12.3, as a client checking by hand expects.
+
+    Example:
+        >>> half_up(Decimal("12.25"), 1), half_up(Decimal("12.35"), 1), half_up(Decimal("-0.05"), 1)
+        (Decimal('12.3'), Decimal('12.4'), Decimal('-0.1'))
+
+    """
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def _quantize(amount: Decimal, currency: str, where: str = "Money.amount") -> Decimal:
     """``amount`` rounded half-up at the minor unit; refused past Decimal's 28 digits."""
-    exponent = Decimal(1).scaleb(-_minor_unit(currency))
     try:
-        return amount.quantize(exponent, rounding=ROUND_HALF_UP)
+        return half_up(amount, _minor_unit(currency))
     except InvalidOperation:  # more digits than the context's precision holds
         shown = str(amount)
         raise ValidationError.single(

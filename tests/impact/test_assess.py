@@ -112,7 +112,7 @@ class TestSampleChange:
 
         The forecast starts from the forecast cost the reports show: 124,000 spent
         plus 48 remaining signed-off days x 4,000 = 316,000; + 30,800 = 346,800,
-        72.25 % of 480,000 (to the nearest tenth, half to even: 72.2).
+        72.25 % of 480,000 (to the nearest tenth, half up like money: 72.3).
         """
         b = assess_sample(project, project.change_request("CR-1")).budget
         assert cpm.Money("28000", "CNY") == b.effort_cost
@@ -122,7 +122,7 @@ class TestSampleChange:
             b.forecast_before,
             b.forecast_after,
         )
-        assert ("6.4", "72.2", False) == (
+        assert ("6.4", "72.3", False) == (
             str(b.percent_of_budget),
             str(b.forecast_percent),
             b.over_budget,

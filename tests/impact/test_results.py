@@ -55,7 +55,7 @@ class TestTable:
             ("Milestones that move", "M2, M3, M4"),
             ("Due-date breaches", "—"),
             ("Cost delta", "30800.00 CNY"),
-            ("Forecast vs budget", "346800.00 CNY / 480000.00 CNY (72.2%)"),
+            ("Forecast vs budget", "346800.00 CNY / 480000.00 CNY (72.3%)"),
             ("Risk exposure before → after", "27 → 27"),
             ("Recommendation", "bill 30800.00 CNY"),
             ("Approvers", "wang.fang, li.wei"),

@@ -564,3 +564,20 @@ class TestZonesFarFromUtc:
         assert Decimal(2) == working_hours_between(
             start, end, calendar=cpm.WorkCalendar(), timezone=zone
         )
+
+
+class TestBadArguments:
+    @pytest.mark.parametrize("score", [csat, nps])
+    def test_a_scale_that_is_not_a_scale_is_named(self, score):
+        with pytest.raises(cpm.ValidationError) as info:
+            score([5, 4], scale=5)
+        assert f"{score.__name__}.scale: expected a Scale such as Scale(1, 5), got int 5" == str(
+            info.value
+        )
+
+    @pytest.mark.parametrize("score", [csat, nps])
+    @pytest.mark.parametrize("ratings", [5, "54", None])
+    def test_ratings_that_are_not_a_list_are_named(self, score, ratings):
+        with pytest.raises(cpm.ValidationError) as info:
+            score(ratings)
+        assert str(info.value).startswith(f"{score.__name__}.values: expected a list of numbers")

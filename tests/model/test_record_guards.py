@@ -22,6 +22,9 @@ APPROVED_AT = ASSESSED_AT.add(hours=2)
 LATER = ASSESSED_AT.add(days=1)
 SAMPLE = cpm.sample_project()
 CLIENTS = "client-side stakeholders: li.wei, zhang.min"
+TINY = cpm.Assessment(
+    effort_days=1, cost=cpm.Money("1", "CNY"), slip_days=0, recommendation="absorb", summary="tiny"
+)
 
 
 def approved_cr1(project: cpm.Project = SAMPLE, price: str = "16000") -> cpm.ChangeRequest:
@@ -502,3 +505,109 @@ class TestReachable:
         assert ChangeStatus.ASSESSED is SAMPLE.replace(assessed).change_request("CR-1").status
         renamed = attrs.evolve(assessed, title="Bigger")
         assert "IllegalTransitionError" == raised(SAMPLE.replace, renamed)[0]
+
+
+# -- what a transition records changes only with that transition --------------------
+class TestRecordedFields:
+    def test_replace_cannot_give_an_open_request_an_assessment(self):
+        a = cpm.Assessment(effort_days=1, cost=cpm.Money("1", "CNY"), slip_days=0,
+                           recommendation="absorb", summary="tiny")  # fmt: skip
+        slipped = attrs.evolve(SAMPLE.change_request("CR-1"), assessment=a)
+        before = snapshot(SAMPLE)
+        kind, message = raised(SAMPLE.replace, slipped)
+        assert ("IllegalTransitionError", True) == (
+            kind,
+            message.startswith(
+                "Project 'ACME': ChangeRequest 'CR-1' cannot change its assessment by "
+                "replace() without the transition that records it (assessed)"
+            ),
+        )
+        assert before == snapshot(SAMPLE)
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("assessment", TINY),
+            ("decided_by", "zhang.min"),
+            ("decided_at", LATER),
+            ("billing", cpm.Billing.FREE),
+        ],
+    )
+    def test_replace_cannot_rewrite_an_approval(self, field, value):
+        project = SAMPLE.replace(approved_cr1())
+        rewritten = attrs.evolve(project.change_request("CR-1"), **{field: value})
+        before = snapshot(project)
+        kind, message = raised(project.replace, rewritten)
+        assert kind in {"IllegalTransitionError", "ValidationError"}
+        assert field in message
+        assert before == snapshot(project)
+
+    def test_a_reassessment_clears_the_decision_it_replaces(self):
+        a = cpm.Assessment(effort_days=4, cost=cpm.Money("16000", "CNY"), slip_days=2,
+                           recommendation="bill", summary="4 days")  # fmt: skip
+        assessed = SAMPLE.change_request("CR-1").assess(a, by="chen.jie", at=ASSESSED_AT)
+        deferred = assessed.defer(by="li.wei", at=APPROVED_AT, why="after the pilot")
+        project = SAMPLE.replace(assessed).replace(deferred)
+        again = deferred.assess(a, by="chen.jie", at=LATER)
+        assert (None, None) == (again.decided_by, again.decided_at)
+        assert ChangeStatus.ASSESSED is project.replace(again).change_request("CR-1").status
+
+
+class TestMilestonePlan:
+    def test_replace_cannot_change_the_deliverables(self):
+        shrunk = attrs.evolve(SAMPLE.milestone("M2"), deliverables=())
+        before = snapshot(SAMPLE)
+        kind, message = raised(SAMPLE.replace, shrunk)
+        assert "IllegalTransitionError" == kind
+        assert message.startswith(
+            "Project 'ACME': Milestone 'M2' cannot change its deliverables from "
+        )
+        assert message.endswith(
+            "the scope the client agreed changes only by an applied change request "
+            "(AddRequirement, RemoveRequirement)"
+        )
+        assert before == snapshot(SAMPLE)
+
+    def test_an_open_milestone_can_be_renamed(self):
+        renamed = attrs.evolve(SAMPLE.milestone("M2"), title="Public beta")
+        assert "Public beta" == SAMPLE.replace(renamed).milestone("M2").title
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [("title", "Renamed"), ("description", "rewritten"), ("depends_on", ())],
+    )
+    def test_a_handed_over_milestone_is_part_of_the_record(self, field, value):
+        project = delivered_beta()
+        edited = attrs.evolve(project.milestone("M2"), **{field: value})
+        before = snapshot(project)
+        kind, message = raised(project.replace, edited)
+        assert "IllegalTransitionError" == kind
+        assert message.startswith(f"Project 'ACME': Milestone 'M2' is delivered: its {field} ")
+        assert before == snapshot(project)
+
+    def test_replace_cannot_rewrite_the_delivery_date(self):
+        project = delivered_beta()
+        edited = attrs.evolve(project.milestone("M2"), delivered_at=LATER.add(days=3))
+        before = snapshot(project)
+        assert (
+            "IllegalTransitionError",
+            (
+                "Project 'ACME': Milestone 'M2' cannot change its delivered_at by replace(): it "
+                "records the hand-over, which only deliver_milestone() and accept_milestone() "
+                "record"
+            ),
+        ) == raised(project.replace, edited)
+        assert before == snapshot(project)
+
+    @pytest.mark.parametrize(
+        ("field", "value"), [("accepted_at", LATER.add(days=3)), ("accepted_by", "li.wei")]
+    )
+    def test_replace_cannot_rewrite_the_acceptance(self, field, value):
+        p = delivered_beta()
+        checked = {rid: p.requirement(rid).acceptance_criteria for rid in ("REQ-1", "REQ-2")}
+        project = p.accept_milestone("M2", by="zhang.min", at=LATER, checked=checked)
+        edited = attrs.evolve(project.milestone("M2"), **{field: value})
+        before = snapshot(project)
+        kind, message = raised(project.replace, edited)
+        assert ("IllegalTransitionError", True) == (kind, f"cannot change its {field}" in message)
+        assert before == snapshot(project)

@@ -95,7 +95,7 @@ class TestEveryFigureIsTheOne:
         weekly = cpm.weekly_report(project, as_of=AS_OF, locale="en")
         assert "CNY 316,000.00" == report_forecast(weekly)
         memo = cpm.render(cpm.change_memo(project, impact, audience="team", locale="en"), "text")
-        assert "The forecast cost becomes 346800.00 CNY, 72.2% of the budget" in memo
+        assert "The forecast cost becomes 346800.00 CNY, 72.3% of the budget" in memo
 
     def test_the_health_module_names_the_same_function(self, project):
         assert forecast_cost(project, AS_OF) == health_module.forecast_cost(project, AS_OF)

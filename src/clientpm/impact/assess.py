@@ -91,7 +91,7 @@ from clientpm.model.change import (
     ReviseEstimate,
 )
 from clientpm.model.project import Project, require_project
-from clientpm.money import Money
+from clientpm.money import Money, half_up
 from clientpm.scheduling.result import Schedule, schedule_for
 
 __all__ = ["assess_change"]
@@ -319,7 +319,7 @@ def _budget_part(
 
     def pct(m: Money) -> Decimal | None:
         ratio = m.ratio(budget)
-        return None if ratio is None else (ratio * _HUNDRED).quantize(Decimal("0.1"))
+        return None if ratio is None else half_up(ratio * _HUNDRED, 1)
 
     return BudgetImpact(
         effort_cost=effort_cost,

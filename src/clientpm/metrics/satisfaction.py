@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
@@ -30,6 +30,7 @@ from clientpm._convert import to_decimal_or_keep
 from clientpm.enums import FeedbackKind
 from clientpm.errors import ValidationError
 from clientpm.metrics.ratio import UNDEFINED, Undefined
+from clientpm.money import half_up
 from clientpm.work_calendar import WorkCalendar, local_day
 
 if TYPE_CHECKING:
@@ -99,9 +100,22 @@ def _tidy(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
+def _normalized(values: object, scale: object, to: Scale, where: str) -> list[Decimal]:
+    """``values`` on ``scale`` mapped onto ``to``; a ValidationError naming ``where`` if bad."""
+    if not isinstance(scale, Scale):
+        raise ValidationError.single(
+            f"{where}.scale", f"expected a Scale such as Scale(1, 5), got {describe(scale)}"
+        )
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise ValidationError.single(
+            f"{where}.values", f"expected a list of numbers, got {describe(values)}"
+        )
+    return [scale.normalize(v, to) for v in values]
+
+
 def _percent(part: int, whole: int) -> Decimal:
     """``part / whole`` as a percentage rounded half-up to one decimal."""
-    value = (Decimal(part) * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    value = half_up(Decimal(part) * 100 / whole, 1)
     return _tidy(value)
 
 
@@ -119,7 +133,7 @@ def csat(ratings: Iterable[Decimal | int], *, scale: Scale = CSAT_SCALE) -> Deci
         (Decimal('50'), UNDEFINED, Decimal('50'))
 
     """
-    values = [scale.normalize(r, CSAT_SCALE) for r in ratings]
+    values = _normalized(ratings, scale, CSAT_SCALE, "csat")
     if not values:
         return UNDEFINED
     satisfied = sum(1 for v in values if v >= 4)
@@ -134,7 +148,7 @@ def nps(scores: Iterable[Decimal | int], *, scale: Scale = NPS_SCALE) -> Decimal
         (Decimal('25'), UNDEFINED)
 
     """
-    values = [scale.normalize(s, NPS_SCALE) for s in scores]
+    values = _normalized(scores, scale, NPS_SCALE, "nps")
     if not values:
         return UNDEFINED
     promoters = sum(1 for v in values if v >= 9)

@@ -106,6 +106,19 @@ def find_cycle(graph: Mapping[str, Iterable[str]]) -> tuple[str, ...] | None:
 _COMPLETION = frozenset({"status", "completed_at", "history"})
 #: What a change request says when it is submitted; no transition changes it.
 _REQUEST_CONTENT = ("title", "requested_by", "submitted_at", "reason", "changes")
+#: What a change request's transitions record, and the statuses whose entry records it.
+_REQUEST_RECORDED = {
+    "assessment": frozenset({ChangeStatus.ASSESSED}),
+    "decided_by": frozenset({ChangeStatus.APPROVED, ChangeStatus.REJECTED, ChangeStatus.DEFERRED}),
+    "decided_at": frozenset({ChangeStatus.APPROVED, ChangeStatus.REJECTED, ChangeStatus.DEFERRED}),
+    "billing": frozenset({ChangeStatus.APPROVED}),
+}
+_ASSESSED = ChangeStatus.ASSESSED
+#: What a milestone's plan says: its deliverables change only by an applied change
+#: request, the rest (the team's wording and planning) until it is handed over.
+_MILESTONE_PLAN = ("title", "deliverables", "depends_on", "duration_days", "description")
+#: What only deliver_milestone() and accept_milestone() record.
+_MILESTONE_HANDOVER = ("delivered_at", "accepted_by", "accepted_at", "accepted_criteria")
 
 
 def _requirement_change(old: Requirement, new: Requirement) -> str:
@@ -178,11 +191,27 @@ def _milestone_change(old: Milestone, new: Milestone, via: str) -> str:
             "cannot become delivered by replace(): use deliver_milestone(), which "
             "checks that every deliverable is done (or removed)"
         )
-    if new.accepted_criteria != old.accepted_criteria:
-        return (
-            "cannot change its accepted_criteria by replace(): they record what the "
-            "client checked in accept_milestone()"
-        )
+    for field in _MILESTONE_HANDOVER:
+        if getattr(new, field) != getattr(old, field):
+            return (
+                f"cannot change its {field} by replace(): it records the hand-over, which "
+                "only deliver_milestone() and accept_milestone() record"
+            )
+    for field in _MILESTONE_PLAN:
+        before, after = getattr(old, field), getattr(new, field)
+        if before == after:
+            continue
+        if field == "deliverables":
+            return (
+                f"cannot change its deliverables from {before!r} to {after!r} by replace(): "
+                "the scope the client agreed changes only by an applied change request "
+                "(AddRequirement, RemoveRequirement)"
+            )
+        if old.is_finished:
+            return (
+                f"is {old.status.value}: its {field} cannot change from {before!r} to "
+                f"{after!r}; a handed-over milestone is part of the record"
+            )
     if new.baseline_due != old.baseline_due:
         return (
             f"cannot move its baseline_due from {old.baseline_due} to {new.baseline_due}: "
@@ -208,6 +237,16 @@ def _request_change(old: ChangeRequest, new: ChangeRequest) -> str:
                 f"cannot change its {field} from {before!r} to {after!r} by replace(): what a "
                 "change request asks, who asked, when and why are fixed when it is submitted "
                 "(withdraw() it and submit a new one)"
+            )
+    reached = {e.to_status for e in new.history[len(old.history) :]}
+    for field, recorded_by in _REQUEST_RECORDED.items():
+        before, after = getattr(old, field), getattr(new, field)
+        # an assessment starts the decision afresh, so it clears what a decision recorded
+        if before != after and not reached & {s.value for s in recorded_by | {_ASSESSED}}:
+            return (
+                f"cannot change its {field} by replace() without the transition that records "
+                f"it ({', '.join(sorted(s.value for s in recorded_by))}): use assess(), "
+                "approve_change(), reject() or defer()"
             )
     if new.status is ChangeStatus.IMPLEMENTED and old.status is not ChangeStatus.IMPLEMENTED:
         return (
