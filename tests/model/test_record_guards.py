@@ -192,6 +192,12 @@ def delivered_beta() -> cpm.Project:
     return p.deliver_milestone("M2", by="chen.jie", at=APPROVED_AT)
 
 
+def accepted_beta() -> cpm.Project:
+    p = delivered_beta()
+    checked = {rid: p.requirement(rid).acceptance_criteria for rid in ("REQ-1", "REQ-2")}
+    return p.accept_milestone("M2", by="zhang.min", at=LATER, checked=checked)
+
+
 class TestAcceptance:
     def test_replace_refuses_an_acceptance_by_the_project_manager(self):
         p = delivered_beta()
@@ -219,9 +225,7 @@ class TestAcceptance:
         assert before == snapshot(p)
 
     def test_accept_milestone_still_accepts(self):
-        p = delivered_beta()
-        checked = {rid: p.requirement(rid).acceptance_criteria for rid in ("REQ-1", "REQ-2")}
-        q = p.accept_milestone("M2", by="zhang.min", at=LATER, checked=checked)
+        q = accepted_beta()
         assert (MilestoneStatus.ACCEPTED, "zhang.min") == (
             q.milestone("M2").status,
             q.milestone("M2").accepted_by,
@@ -603,9 +607,7 @@ class TestMilestonePlan:
         ("field", "value"), [("accepted_at", LATER.add(days=3)), ("accepted_by", "li.wei")]
     )
     def test_replace_cannot_rewrite_the_acceptance(self, field, value):
-        p = delivered_beta()
-        checked = {rid: p.requirement(rid).acceptance_criteria for rid in ("REQ-1", "REQ-2")}
-        project = p.accept_milestone("M2", by="zhang.min", at=LATER, checked=checked)
+        project = accepted_beta()
         edited = attrs.evolve(project.milestone("M2"), **{field: value})
         before = snapshot(project)
         kind, message = raised(project.replace, edited)
